@@ -1,4 +1,5 @@
-import type { Expr, NameKind } from '../expr/ast.ts';
+import type { Expr } from '../expr/ast.ts';
+import type { Shape } from '../expr/shape.ts';
 
 /** How one var of a random point is drawn (the card's `check.vars`). */
 export type VarSpec =
@@ -35,6 +36,8 @@ export interface Part {
   readonly forbid: readonly string[];
   readonly hints: readonly string[];
   readonly mistakes: readonly KnownMistake[];
+  /** Where the part's `answer` and `mistakes` are written, as field paths, for the card checker. */
+  readonly fields: { readonly answer: string; readonly mistakes: string };
 }
 
 /** A `given` name: defined from vars (and earlier given names), in order. */
@@ -61,7 +64,7 @@ export interface Card {
   readonly vars: ReadonlyMap<string, VarSpec>;
   readonly given: readonly Given[];
   /** Shapes of every var and given name. */
-  readonly shapes: ReadonlyMap<string, NameKind>;
+  readonly shapes: ReadonlyMap<string, Shape>;
   readonly aliases: ReadonlyMap<string, string>;
   readonly parts: readonly Part[];
   /** A hash of the file's text: the store syncs cards by it. */

@@ -1,0 +1,81 @@
+/**
+ * The grader's cost per answer, on unique answers so that nothing is cached, against a
+ * hand-written TypeScript gradient on the same points (the physical limit).
+ *
+ *   npm run bench
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseCard } from '../src/core/cards/parseCard.ts';
+import { sigmoid } from '../src/core/expr/algebra.ts';
+import { findPart, gradeAgainst, preparePart } from '../src/core/grading/index.ts';
+import { isClose } from '../src/core/grading/tolerance.ts';
+import { seededRng } from '../src/core/random/rng.ts';
+
+const ANSWERS = 5000;
+const text = readFileSync(new URL('../seeds/000_aa23e2add4713a5a.txt', import.meta.url), 'utf8');
+const parsed = parseCard(text, '000_aa23e2add4713a5a.txt', '');
+if (!parsed.ok) throw new Error('the first card does not load');
+const card = parsed.card;
+const part = findPart(card, '1');
+if (part === undefined) throw new Error('no part 1');
+
+// Unique answers of the shapes students send: right, wrong, other sign, LaTeX, component form.
+const templates = [
+  (c: string) => `(y - yhat) * x * ${c}`,
+  (c: string) => `(y-\\hat{y})\\mathbf{x} + ${c} * 0 * x`,
+  (c: string) => `(ŷ - y)·x_j * ${c}`,
+  (c: string) => `(y - sigma(w^T x)) x / ${c}`,
+  (c: string) => `(y - yhat) * yhat * (1 - yhat) * x + ${c} * x`,
+];
+const answers = Array.from({ length: ANSWERS }, (_, i) =>
+  (templates[i % templates.length] as (c: string) => string)(String(1 + i / 1e4)),
+);
+
+function timeEach(label: string, run: (i: number) => void, count: number): number[] {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    run(i);
+    samples.push((performance.now() - start) * 1000);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] as number;
+  const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
+  console.log(
+    `${label.padEnd(46)} median ${at(0.5).toFixed(1).padStart(7)} µs   p99 ${at(0.99).toFixed(1).padStart(7)} µs   mean ${mean.toFixed(1).padStart(7)} µs`,
+  );
+  return samples;
+}
+
+const preparation = preparePart(card, part, seededRng(1));
+if (!preparation.ok) throw new Error(preparation.reason);
+const prepared = preparation.prepared;
+
+// Warm up the JIT on other answers, so that the figures are steady-state.
+for (let i = 0; i < 500; i++) gradeAgainst(prepared, `(y - yhat) * x * ${2 + i}`);
+
+console.log(`gradquiz grader — ${ANSWERS} unique answers to ${card.id} part 1, ${prepared.points.length} points each\n`);
+const prepare = timeEach('prepare a part (points + reference)', (i) => preparePart(card, part, seededRng(i)), 500);
+const grader = timeEach('grade one answer (read, check, evaluate)', (i) => gradeAgainst(prepared, answers[i] as string), ANSWERS);
+
+// The physical limit: a hand-written gradient compared on the same points.
+const handWritten = (w: number[], x: number[], y: number) => {
+  let s = 0;
+  for (let i = 0; i < w.length; i++) s += (w[i] as number) * (x[i] as number);
+  const r = y - sigmoid(s);
+  return x.map((xi) => r * xi);
+};
+const hand = timeEach(
+  'hand-written TS gradient, same points + compare',
+  () => {
+    for (const p of prepared.points) {
+      const [, w, x, y] = p.values as [number, number[], number[], number];
+      isClose(handWritten(w, x, y), p.reference);
+    }
+  },
+  ANSWERS,
+);
+const median = (s: number[]) => s[Math.floor(s.length / 2)] as number;
+console.log(`\nratio grader / hand-written (median): ${(median(grader) / median(hand)).toFixed(1)}×`);
+console.log(`preparing a part costs ${(median(prepare) / median(grader)).toFixed(1)}× one grading; a batch pays it once per part`);

@@ -1,0 +1,67 @@
+import { randomInt } from 'node:crypto';
+import { loadSeeds } from '../seeds/loadSeeds.ts';
+import { optionValue, parseArgs } from './args.ts';
+import { cardsCheckCommand, cardsListCommand, type CardLint } from './commands/cards.ts';
+import { batchCommand, gradeCommand } from './commands/grade.ts';
+import type { CliIo } from './io.ts';
+
+export const USAGE = `gradquiz — grade gradient derivations
+
+Usage:
+  gradquiz grade <card-id> <part-label> [--seeds DIR] [--json] [--seed N] [--] '<answer>'
+  gradquiz grade --batch FILE|- [--seeds DIR] [--json] [--seed N]
+  gradquiz cards check [--seeds DIR]
+  gradquiz cards list [--seeds DIR] [--json]
+
+--seeds DIR beats GRADQUIZ_SEEDS; the default is seeds/.
+`;
+
+const VALUED = new Set(['seeds', 'seed', 'batch']);
+
+/** What the CLI can be given by its composition root: extra card checks. */
+export interface CliExtras {
+  readonly lints?: readonly CardLint[];
+}
+
+/** Runs one command line and returns the exit status. */
+export async function runCli(argv: readonly string[], io: CliIo, extras: CliExtras = {}): Promise<number> {
+  const parsed = parseArgs(argv, VALUED);
+  if (!parsed.ok) {
+    io.err(`gradquiz: ${parsed.message}\n${USAGE}`);
+    return 2;
+  }
+  const args = parsed.args;
+  const [command, ...rest] = args.positionals;
+  if (command === undefined || command === 'help' || args.options.has('help') || args.options.has('h')) {
+    io.out(USAGE);
+    return command === undefined && !args.options.has('help') ? 2 : 0;
+  }
+  const seedsDir = optionValue(args, 'seeds') ?? io.env.GRADQUIZ_SEEDS ?? 'seeds';
+  const seedOption = optionValue(args, 'seed');
+  const seed = seedOption === undefined ? randomInt(2 ** 31) : Number(seedOption);
+  if (!Number.isInteger(seed)) {
+    io.err(`gradquiz: --seed must be an integer\n`);
+    return 2;
+  }
+  const json = args.options.has('json');
+  const bank = await loadSeeds(seedsDir).catch((error: Error) => error);
+  if (bank instanceof Error) {
+    io.err(`gradquiz: cannot read the seeds folder ${seedsDir}: ${bank.message}\n`);
+    return 2;
+  }
+
+  if (command === 'grade') {
+    const batch = optionValue(args, 'batch');
+    if (batch !== undefined) return batchCommand(bank, batch, { json, seed }, io);
+    const [cardId, label, answer] = rest;
+    if (cardId === undefined || label === undefined || answer === undefined || rest.length > 3) {
+      io.err(`gradquiz: grade needs <card-id> <part-label> '<answer>' (quote the answer; use -- before an answer starting with -)\n`);
+      return 2;
+    }
+    return gradeCommand(bank, cardId, label, answer, { json, seed }, io);
+  }
+  if (command === 'cards' && rest[0] === 'check') return cardsCheckCommand(bank, extras.lints ?? [], io);
+  if (command === 'cards' && rest[0] === 'list') return cardsListCommand(bank, json, io);
+  io.err(`gradquiz: unknown command "${[command, ...rest].join(' ')}"\n${USAGE}`);
+  return 2;
+}

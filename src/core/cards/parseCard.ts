@@ -1,0 +1,228 @@
+import matter from 'gray-matter';
+import type { z } from 'zod';
+import { FUNCTION_NAMES, type Expr, type Vocabulary } from '../expr/ast.ts';
+import { inferShape, type Shape } from '../expr/shape.ts';
+import { readExpression } from '../reader/index.ts';
+import type { Card, Given, KnownMistake, Part, SignRule, VarSpec } from './card.ts';
+import { fieldPath, type CardProblem } from './problem.ts';
+import {
+  checkSchema,
+  frontMatterSchema,
+  type CheckBlock,
+  type MistakeEntry,
+  type PartEntry,
+  type VarEntry,
+} from './schema.ts';
+import { splitSections } from './sections.ts';
+import { vocabularyOf } from './vocabulary.ts';
+import { describeShapeError } from '../grading/shapeMessages.ts';
+
+export type CardParse =
+  | { readonly ok: true; readonly card: Card; readonly warnings: readonly CardProblem[] }
+  | { readonly ok: false; readonly id?: string; readonly problems: readonly CardProblem[] };
+
+/** The default range of a vector's components when a card gives none. */
+const DEFAULT_RANGE: [number, number] = [-2, 2];
+
+/**
+ * Reads one card file: its front matter (gray-matter, then zod), its sections, and every
+ * expression of its `check` block, with shapes checked. All problems are collected, each naming
+ * the field it is about, so that an author fixes a card in one pass.
+ */
+export function parseCard(text: string, file: string, contentHash: string): CardParse {
+  const problems: CardProblem[] = [];
+  const report = (field: string, message: string, warning = false) => {
+    if (!problems.some((p) => p.field === field && p.message === message))
+      problems.push({ file, field, message, ...(warning ? { warning } : {}) });
+  };
+  const reportIssues = (prefix: string, error: z.ZodError) => {
+    for (const issue of error.issues) {
+      const path = [...(prefix ? [prefix] : []), ...issue.path];
+      report(path.length > 0 ? fieldPath(path) : 'front matter', issue.message);
+    }
+  };
+
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // Options are passed so that gray-matter does not cache (and share) results by content.
+    parsed = matter(text, {});
+  } catch (error) {
+    const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    return { ok: false, problems: [{ file, field: 'front matter', message: `the YAML cannot be read: ${reason}` }] };
+  }
+  const front = frontMatterSchema.safeParse(parsed.data);
+  if (!front.success) {
+    reportIssues('', front.error);
+    return { ok: false, problems };
+  }
+  const meta = front.data;
+  if (meta.type !== 'derivation')
+    report('type', `type "${meta.type}" is not supported: the only card type so far is "derivation"`);
+  const sections = splitSections(parsed.content);
+  if (sections.question === undefined || sections.question === '')
+    report('body', 'the "# Question" section is missing');
+  if (sections.solution === undefined) report('body', 'there is no "# Solution" section', true);
+
+  if (meta.check === undefined) {
+    report('check', 'a "check" block is required for type: derivation');
+    return { ok: false, id: meta.id, problems };
+  }
+  const check = checkSchema.safeParse(meta.check);
+  if (!check.success) {
+    reportIssues('check', check.error);
+    return { ok: false, id: meta.id, problems };
+  }
+
+  const built = buildCheck(check.data, report);
+  const errors = problems.filter((p) => !p.warning);
+  if (built === undefined || errors.length > 0) return { ok: false, id: meta.id, problems };
+  const card: Card = {
+    id: meta.id,
+    file,
+    course: meta.course,
+    tags: meta.tags,
+    difficulty: meta.difficulty,
+    type: 'derivation',
+    ...(meta.status !== undefined ? { status: meta.status } : {}),
+    body: parsed.content,
+    question: sections.question ?? '',
+    ...(sections.solution !== undefined ? { solution: sections.solution } : {}),
+    ...built,
+    contentHash,
+  };
+  return { ok: true, card, warnings: problems };
+}
+
+type Report = (field: string, message: string) => void;
+type Built = Pick<Card, 'vars' | 'given' | 'shapes' | 'aliases' | 'parts'>;
+
+function toVarSpec(entry: VarEntry): VarSpec {
+  if (Array.isArray(entry)) return { kind: 'integer', min: entry[0], max: entry[1] };
+  if ('vector' in entry) {
+    const [min, max] = entry.range ?? DEFAULT_RANGE;
+    return { kind: 'vector', length: entry.vector, min, max };
+  }
+  if ('choice' in entry) return { kind: 'choice', values: entry.choice };
+  return { kind: 'real', min: entry.range[0], max: entry.range[1] };
+}
+
+function buildCheck(check: CheckBlock, report: Report): Built | undefined {
+  const vars = new Map<string, VarSpec>();
+  const shapes = new Map<string, Shape>();
+  for (const [name, entry] of Object.entries(check.vars)) {
+    const spec = toVarSpec(entry);
+    if (spec.kind === 'vector' && typeof spec.length === 'string') {
+      const length = vars.get(spec.length);
+      if (length?.kind !== 'integer') {
+        report(`check.vars.${name}.vector`, `"${spec.length}" must be an integer var declared before ${name}`);
+        continue;
+      }
+    }
+    vars.set(name, spec);
+    shapes.set(name, spec.kind === 'vector' ? { kind: 'vector', length: spec.length } : { kind: 'scalar' });
+  }
+
+  const aliases = new Map<string, string>();
+  for (const [name, variants] of Object.entries(check.aliases ?? {})) {
+    for (const variant of Array.isArray(variants) ? variants : [variants]) aliases.set(variant, name);
+  }
+
+  const vocabulary = (): Vocabulary => vocabularyOf(shapes, aliases);
+  const read = (source: string, field: string): { expr: Expr; shape: Shape } | undefined => {
+    const result = readExpression(source, vocabulary());
+    if (!result.ok) {
+      report(field, result.error.message);
+      return undefined;
+    }
+    const shape = inferShape(result.expr, shapes);
+    if (!shape.ok) {
+      report(field, describeShapeError(shape.error));
+      return undefined;
+    }
+    return { expr: result.expr, shape: shape.info.shape };
+  };
+
+  const given: Given[] = [];
+  for (const [name, source] of Object.entries(check.given ?? {})) {
+    if (shapes.has(name)) {
+      report(`check.given.${name}`, `"${name}" is already a var`);
+      continue;
+    }
+    const readGiven = read(source, `check.given.${name}`);
+    if (readGiven === undefined) continue;
+    given.push({ name, source, expr: readGiven.expr });
+    shapes.set(name, readGiven.shape);
+  }
+
+  const knownNames = new Set<string>([...shapes.keys(), ...FUNCTION_NAMES]);
+  const entries: PartEntry[] = check.parts ?? [{ label: '1' }];
+  const parts: Part[] = [];
+  entries.forEach((entry, index) => {
+    const at = (field: keyof PartEntry) =>
+      entry[field] !== undefined && check.parts !== undefined ? `check.parts[${index}].${field}` : `check.${field}`;
+    if (parts.some((p) => p.label === entry.label))
+      report(`check.parts[${index}].label`, `the label "${entry.label}" is used twice`);
+
+    const lossSource = entry.loss ?? check.loss;
+    const loss = read(lossSource, at('loss'));
+    if (loss !== undefined && loss.shape.kind !== 'scalar') report(at('loss'), 'the loss must be a scalar');
+
+    const wrt = entry.wrt ?? check.wrt;
+    const wrtSpec = vars.get(wrt);
+    if (wrtSpec === undefined || wrtSpec.kind === 'integer' || wrtSpec.kind === 'choice') {
+      report(at('wrt'), `"${wrt}" must name a real var (a scalar range or a vector), not a given name`);
+    }
+
+    const answerSource = entry.answer ?? check.answer;
+    if (answerSource === undefined) {
+      report(`check.answer`, 'an answer is required (on the card, or on every part)');
+      return;
+    }
+    const answer = read(answerSource, at('answer'));
+    const wrtShape = shapes.get(wrt);
+    if (answer !== undefined && wrtShape !== undefined && !sameShape(answer.shape, wrtShape))
+      report(at('answer'), `the answer must have the shape of ${wrt} (${describeShape(wrtShape)})`);
+
+    for (const key of ['require', 'forbid'] as const) {
+      (entry[key] ?? []).forEach((name, i) => {
+        if (!knownNames.has(name)) report(`check.parts[${index}].${key}[${i}]`, `"${name}" is not a name of this card`);
+      });
+    }
+
+    const mistakeEntries: MistakeEntry[] = entry.mistakes ?? check.mistakes ?? [];
+    const mistakes: KnownMistake[] = [];
+    mistakeEntries.forEach((m, i) => {
+      const readMistake = read(m.answer, `${at('mistakes')}[${i}].answer`);
+      if (readMistake !== undefined)
+        mistakes.push({ id: m.id ?? String(i + 1), answer: m.answer, expr: readMistake.expr, feedback: m.feedback });
+    });
+
+    if (loss === undefined || answer === undefined) return;
+    const sign: SignRule = entry.sign ?? check.sign ?? 'strict';
+    parts.push({
+      label: entry.label,
+      prompt: entry.prompt ?? '',
+      loss: loss.expr,
+      lossSource,
+      wrt,
+      answer: answer.expr,
+      answerSource,
+      sign,
+      require: entry.require ?? [],
+      forbid: entry.forbid ?? [],
+      hints: entry.hints ?? check.hints ?? [],
+      mistakes,
+      fields: { answer: at('answer'), mistakes: at('mistakes') },
+    });
+  });
+
+  return { vars, given, shapes, aliases, parts };
+}
+
+function sameShape(a: Shape, b: Shape): boolean {
+  return a.kind === b.kind && (a.kind === 'scalar' || (b.kind === 'vector' && a.length === b.length));
+}
+
+function describeShape(shape: Shape): string {
+  return shape.kind === 'scalar' ? 'a scalar' : `a vector of length ${shape.length}`;
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/** A range `[min, max]` of two numbers, min ≤ max. */
+const range = z
+  .tuple([z.number(), z.number()])
+  .refine(([min, max]) => min <= max, { message: 'the range must be [min, max] with min ≤ max' });
+
+const integerRange = z
+  .tuple([z.number().int(), z.number().int()])
+  .refine(([min, max]) => min <= max, { message: 'the range must be [min, max] with min ≤ max' });
+
+/** One entry of `check.vars`, in any of the forms SPEC section 1 allows. */
+export const varSchema = z.union([
+  integerRange,
+  z.strictObject({
+    vector: z.union([z.string().min(1), z.number().int().positive()]),
+    range: range.optional(),
+  }),
+  z.strictObject({ choice: z.array(z.number()).min(1) }),
+  z.strictObject({ range }),
+]);
+
+const label = z.union([z.string().min(1), z.number()]).transform(String);
+const names = z.array(z.string().min(1));
+const expression = z.string().trim().min(1, { message: 'must be a non-empty expression' });
+
+const mistakeSchema = z.strictObject({
+  id: z.union([z.string().min(1), z.number()]).transform(String).optional(),
+  answer: expression,
+  feedback: z.string().trim().min(1),
+});
+
+const sign = z.enum(['strict', 'either']);
+
+const partSchema = z.strictObject({
+  label,
+  prompt: z.string().optional(),
+  loss: expression.optional(),
+  wrt: z.string().min(1).optional(),
+  answer: expression.optional(),
+  sign: sign.optional(),
+  require: names.optional(),
+  forbid: names.optional(),
+  hints: z.array(z.string()).optional(),
+  mistakes: z.array(mistakeSchema).optional(),
+});
+
+export const checkSchema = z.strictObject({
+  vars: z.record(z.string().min(1), varSchema),
+  given: z.record(z.string().min(1), expression).optional(),
+  loss: expression,
+  wrt: z.string().min(1),
+  answer: expression.optional(),
+  sign: sign.optional(),
+  aliases: z.record(z.string().min(1), z.union([z.string(), z.array(z.string())])).optional(),
+  parts: z.array(partSchema).min(1).optional(),
+  hints: z.array(z.string()).optional(),
+  mistakes: z.array(mistakeSchema).optional(),
+});
+
+export const frontMatterSchema = z.object({
+  id: z.union([z.string().min(1), z.number()]).transform(String),
+  course: z.string().default(''),
+  tags: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+  difficulty: z.number().int().min(1).max(5).default(3),
+  type: z.string().min(1),
+  status: z.string().optional(),
+  check: z.unknown().optional(),
+});
+
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+export type CheckBlock = z.infer<typeof checkSchema>;
+export type VarEntry = z.infer<typeof varSchema>;
+export type PartEntry = z.infer<typeof partSchema>;
+export type MistakeEntry = z.infer<typeof mistakeSchema>;

@@ -1,0 +1,197 @@
+import type { Algebra } from './algebra.ts';
+import type { BinaryOp, Expr } from './ast.ts';
+
+/** A runtime value: a scalar or a vector of scalars. */
+export type Val<T> = T | readonly T[];
+
+/** What a compiled expression reads: one value per name slot, and the current index letters. */
+export interface Frame<T> {
+  readonly values: Val<T>[];
+  readonly letters: Record<string, number>;
+}
+
+export type Compiled<T> = (frame: Frame<T>) => Val<T>;
+
+/** A fixed index (`x_9`) beyond the vector's length at some point: the answer cannot be evaluated. */
+export class IndexOutOfRange extends Error {
+  constructor(
+    readonly vectorName: string,
+    readonly position: number,
+    readonly length: number,
+  ) {
+    super(`${vectorName}_${position} with ${length} components`);
+  }
+}
+
+const isVector = <T>(v: Val<T>): v is readonly T[] => Array.isArray(v);
+
+/**
+ * Compiles a shape-checked expression into a closure over an algebra. Names are resolved to slots
+ * once, so that evaluating at a point is a walk over closures with no lookups by name.
+ */
+export function compile<T>(expr: Expr, alg: Algebra<T>, slots: ReadonlyMap<string, number>): Compiled<T> {
+  const constants: Record<string, number> = { e: Math.E, pi: Math.PI };
+  const scalar = (v: Val<T>): T => (isVector(v) ? (v[0] as T) : v);
+
+  const map1 = (f: (a: T) => T) => (v: Val<T>) => (isVector(v) ? v.map(f) : f(v));
+  const map2 = (f: (a: T, b: T) => T) => (a: Val<T>, b: Val<T>): Val<T> => {
+    if (isVector(a)) return isVector(b) ? a.map((x, i) => f(x, b[i] as T)) : a.map((x) => f(x, b));
+    return isVector(b) ? b.map((y) => f(a, y)) : f(a, b);
+  };
+  const dot = (a: readonly T[], b: readonly T[]): T =>
+    a.reduce((acc, x, i) => alg.add(acc, alg.mul(x, b[i] as T)), alg.constant(0));
+  const fold = (v: Val<T>, f: (a: T, b: T) => T, empty: T): T =>
+    isVector(v) ? (v.length === 0 ? empty : v.reduce(f)) : v;
+
+  const elementwise: Record<Exclude<BinaryOp, 'mul'>, (a: Val<T>, b: Val<T>) => Val<T>> = {
+    add: map2(alg.add),
+    sub: map2(alg.sub),
+    div: map2(alg.div),
+    pow: map2(alg.pow),
+    emul: map2(alg.mul),
+    ediv: map2(alg.div),
+    epow: map2(alg.pow),
+  };
+  const mul = (a: Val<T>, b: Val<T>): Val<T> => (isVector(a) && isVector(b) ? dot(a, b) : map2(alg.mul)(a, b));
+
+  const go = (e: Expr): Compiled<T> => {
+    switch (e.kind) {
+      case 'num': {
+        const c = alg.constant(e.value);
+        return () => c;
+      }
+      case 'sym': {
+        const slot = slots.get(e.name);
+        if (slot === undefined) {
+          const c = alg.constant(constants[e.name] ?? Number.NaN);
+          return () => c;
+        }
+        return (frame) => frame.values[slot] as Val<T>;
+      }
+      case 'index': {
+        const slot = slots.get(e.name) ?? -1;
+        const { name, index } = e;
+        return (frame) => {
+          const v = frame.values[slot] as readonly T[];
+          const i = index.kind === 'letter' ? (frame.letters[index.letter] ?? 0) : index.position - 1;
+          if (i >= v.length) throw new IndexOutOfRange(name, i + 1, v.length);
+          return v[i] as T;
+        };
+      }
+      case 'neg': {
+        const arg = go(e.arg);
+        const neg = map1(alg.neg);
+        return (frame) => neg(arg(frame));
+      }
+      case 'binary': {
+        const left = go(e.left);
+        const right = go(e.right);
+        const op = e.op === 'mul' ? mul : elementwise[e.op];
+        return (frame) => op(left(frame), right(frame));
+      }
+      case 'call':
+        return call(e.fn, e.args.map(go));
+      case 'sum': {
+        const body = go(e.body);
+        const length = letterRange<T>(e.letter, e.body, slots);
+        const { letter } = e;
+        return (frame) => {
+          const saved = frame.letters[letter];
+          let acc = alg.constant(0);
+          for (let i = 0, n = length(frame); i < n; i++) {
+            frame.letters[letter] = i;
+            acc = alg.add(acc, scalar(body(frame)));
+          }
+          if (saved === undefined) delete frame.letters[letter];
+          else frame.letters[letter] = saved;
+          return acc;
+        };
+      }
+    }
+  };
+
+  const call = (fn: string, args: Compiled<T>[]): Compiled<T> => {
+    const [a = () => alg.constant(Number.NaN), b] = args;
+    switch (fn) {
+      case 'transpose':
+        return a;
+      case 'sum':
+        return (frame) => fold(a(frame), alg.add, alg.constant(0));
+      case 'dot':
+        return (frame) => mul(a(frame), b ? b(frame) : alg.constant(Number.NaN));
+      case 'norm':
+        return (frame) => {
+          const v = a(frame);
+          return isVector(v) ? alg.sqrt(dot(v, v)) : alg.abs(v);
+        };
+      case 'max':
+      case 'min': {
+        const f = fn === 'max' ? alg.max : alg.min;
+        if (b === undefined) return (frame) => fold(a(frame), f, alg.constant(Number.NaN));
+        const pair = map2(f);
+        return (frame) => pair(a(frame), b(frame));
+      }
+      default: {
+        const f = map1(alg[fn as 'exp']);
+        return (frame) => f(a(frame));
+      }
+    }
+  };
+
+  return go(expr);
+}
+
+/** The first vector name indexed by `letter` in `expr`. */
+export function findIndexed(expr: Expr, letter: string): string | undefined {
+  switch (expr.kind) {
+    case 'index':
+      return expr.index.kind === 'letter' && expr.index.letter === letter ? expr.name : undefined;
+    case 'neg':
+      return findIndexed(expr.arg, letter);
+    case 'binary':
+      return findIndexed(expr.left, letter) ?? findIndexed(expr.right, letter);
+    case 'call':
+      for (const arg of expr.args) {
+        const found = findIndexed(arg, letter);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    case 'sum':
+      return expr.letter === letter ? undefined : findIndexed(expr.body, letter);
+    default:
+      return undefined;
+  }
+}
+
+/** The length of the vector a letter ranges over, read from the first name it indexes. */
+function letterRange<T>(letter: string, expr: Expr, slots: ReadonlyMap<string, number>): (frame: Frame<T>) => number {
+  const name = findIndexed(expr, letter);
+  const slot = name === undefined ? undefined : slots.get(name);
+  return (frame) => {
+    const v = slot === undefined ? undefined : frame.values[slot];
+    return v !== undefined && isVector(v) ? v.length : 0;
+  };
+}
+
+/**
+ * Evaluates a componentwise answer (`(y - yhat) * x_j`): the scalar body once for each value of
+ * its free letter, giving a vector.
+ */
+export function componentwise<T>(
+  body: Compiled<T>,
+  letter: string,
+  expr: Expr,
+  slots: ReadonlyMap<string, number>,
+): Compiled<T> {
+  const length = letterRange<T>(letter, expr, slots);
+  return (frame) => {
+    const out: T[] = [];
+    for (let i = 0, n = length(frame); i < n; i++) {
+      frame.letters[letter] = i;
+      const c = body(frame);
+      out.push((isVector(c) ? c[0] : c) as T);
+    }
+    delete frame.letters[letter];
+    return out;
+  };
+}

@@ -1,0 +1,77 @@
+import type { Card } from '../cards/card.ts';
+import type { IndexOutOfRange } from '../expr/compile.ts';
+import type { Shape } from '../expr/shape.ts';
+import type { SamplePoint } from './prepare.ts';
+
+/** The words students read with each verdict. One table, so that the tone stays the same. */
+
+const d = (wrt: string) => `∂ℓ/∂${wrt}`;
+
+export const correct = (wrt: string) => `Correct: that is ${d(wrt)}.`;
+
+export const correctOtherSign = (wrt: string) =>
+  `Correct, with the other sign convention: your answer is the gradient of −ℓ (the loss to minimise). ${d(wrt)} of ℓ as written is its negation; both conventions are accepted here.`;
+
+export const sign = (wrt: string) =>
+  `Incorrect: your answer is the negation of ${d(wrt)}. This part asks for the gradient of ℓ exactly as written, not of −ℓ.`;
+
+export const mixedSign = (wrt: string) =>
+  `Incorrect: your answer equals ${d(wrt)} at some points and its negation at others. Whichever sign convention you follow, it must hold everywhere.`;
+
+export const incorrect = (wrt: string, wrong: number, total: number) =>
+  `Incorrect: your answer differs from ${d(wrt)} at ${wrong} of ${total} random points. A hint may help.`;
+
+const describe = (shape: Shape) =>
+  shape.kind === 'scalar' ? 'a scalar' : `a vector (${shape.length} components)`;
+
+export const shape = (wrt: string, got: Shape, expected: Shape) =>
+  expected.kind === 'vector' && got.kind === 'scalar'
+    ? `Incorrect: your answer is a scalar, but ${d(wrt)} is a vector with ${expected.length} components. Give the whole vector (e.g. \`… * x\`) or its j-th component with an index (e.g. \`… * x_j\`); \`x_1\` is only the first component.`
+    : `Incorrect: your answer is ${describe(got)}, but ${d(wrt)} is ${describe(expected)}.`;
+
+export const notSimplified = (missing: readonly string[], forbidden: readonly string[]) => {
+  const parts = [
+    missing.length > 0 ? `use ${missing.map((n) => `\`${n}\``).join(', ')}` : undefined,
+    forbidden.length > 0 ? `avoid ${forbidden.map((n) => `\`${n}\``).join(', ')}` : undefined,
+  ].filter(Boolean);
+  return `Not simplified yet: your answer is equal to the gradient, but this part asks you to ${parts.join(' and ')}.`;
+};
+
+const format = (v: unknown): string => {
+  if (Array.isArray(v)) return `(${v.map(format).join(', ')})`;
+  return typeof v === 'number' ? String(Number(v.toPrecision(3))) : String(v);
+};
+
+/** The scalar names at a point, enough for a student to see where their answer breaks down. */
+function where(card: Card, point: SamplePoint): string {
+  const names = [...card.vars.keys(), ...card.given.map((g) => g.name)];
+  return names
+    .map((name, i) => [name, point.values[i]] as const)
+    .filter(([, value]) => !Array.isArray(value))
+    .map(([name, value]) => `${name} = ${format(value)}`)
+    .join(', ');
+}
+
+export const undefinedAt = (card: Card, point: SamplePoint) =>
+  `Incorrect: your answer is undefined (a division by zero, or the log or square root of a negative number) at a point where the gradient is defined: ${where(card, point)}.`;
+
+export const indexOutOfRange = (error: IndexOutOfRange) =>
+  `\`${error.vectorName}_${error.position}\` does not exist: ${error.vectorName} has only ${error.length} components here. Use \`${error.vectorName}_j\` for "the j-th component".`;
+
+export const constantFactor = (c: string) =>
+  `Incorrect: your answer is ${c} × the gradient. Check the constant factors (a ½ that should cancel a square, a factor counted twice, a sum instead of a mean).`;
+
+export const missingFactor = (what: string) =>
+  `Incorrect: your answer is missing a factor of the chain rule: ${what}. Multiply by it.`;
+
+export const extraFactor = (what: string) =>
+  `Incorrect: your answer has one factor too many: ${what}. Check whether it should cancel or was counted twice.`;
+
+export const missingTerm = (term: string) =>
+  `Incorrect: your answer leaves out the gradient of the term \`${term}\` of the loss.`;
+
+export const flippedTerm = (term: string) =>
+  `Incorrect: the gradient of the term \`${term}\` of the loss has the wrong sign in your answer.`;
+
+export const ignores = (name: string) =>
+  `Incorrect: your answer does not change with ${name}, but the gradient does. Where does ${name} enter the loss?`;

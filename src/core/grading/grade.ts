@@ -1,0 +1,121 @@
+import type { Part } from '../cards/card.ts';
+import { cardVocabulary } from '../cards/vocabulary.ts';
+import { numberAlgebra } from '../expr/algebra.ts';
+import { compile, componentwise, IndexOutOfRange, type Val } from '../expr/compile.ts';
+import { inferShape, type Shape } from '../expr/shape.ts';
+import { readExpression } from '../reader/index.ts';
+import type { PreparedPart, SamplePoint } from './prepare.ts';
+import { describeShapeError } from './shapeMessages.ts';
+import { diagnose } from './diagnose.ts';
+import { isClose, isDefined } from './tolerance.ts';
+import type { Verdict } from './verdict.ts';
+import * as say from './feedback.ts';
+
+/** How the answer compared with the reference at every point. */
+interface Comparison {
+  readonly values: readonly Val<number>[];
+  readonly equal: readonly boolean[];
+  readonly negated: readonly boolean[];
+}
+
+/**
+ * Grades one answer against a prepared part (SPEC section 1, "Grading semantics"). Never throws at
+ * a student: every input comes back as one of the four verdicts.
+ */
+export function gradeAgainst(prepared: PreparedPart, input: string): Verdict {
+  const { card, part, slots, points } = prepared;
+  const read = readExpression(input, cardVocabulary(card));
+  if (!read.ok) return { verdict: 'invalid', feedback: read.error.message };
+  const normalized = read.normalized;
+  const shape = inferShape(read.expr, card.shapes);
+  if (!shape.ok) return { verdict: 'invalid', feedback: describeShapeError(shape.error), normalized };
+
+  const body = compile(read.expr, numberAlgebra, slots);
+  const { free } = shape.info;
+  const evaluate = free === undefined ? body : componentwise(body, free.letter, read.expr, slots);
+  let values: Val<number>[];
+  try {
+    values = points.map((p) => evaluate({ values: p.values, letters: {} }));
+  } catch (error) {
+    if (error instanceof IndexOutOfRange) return { verdict: 'invalid', feedback: say.indexOutOfRange(error), normalized };
+    throw error;
+  }
+
+  const incorrect = (mistake: string | undefined, feedback: string): Verdict => ({
+    verdict: 'incorrect',
+    ...(mistake !== undefined ? { mistake } : {}),
+    feedback,
+    normalized,
+  });
+  const expected = card.shapes.get(part.wrt) as Shape;
+  const known = matchKnownMistake(part, points, values);
+  if (known !== undefined) return incorrect(`card:${known.id}`, known.feedback);
+  if (!sameShapeEverywhere(values, points)) return incorrect('shape', say.shape(part.wrt, shape.info.shape, expected));
+
+  const undefinedAt = values.findIndex((v) => !isDefined(v));
+  if (undefinedAt >= 0) return incorrect(undefined, say.undefinedAt(card, points[undefinedAt] as SamplePoint));
+
+  const comparison: Comparison = {
+    values,
+    equal: values.map((v, i) => isClose(v, (points[i] as SamplePoint).reference, 1)),
+    negated: values.map((v, i) => isClose(v, (points[i] as SamplePoint).reference, -1)),
+  };
+  const allEqual = comparison.equal.every(Boolean);
+  const allNegated = comparison.negated.every(Boolean);
+  if (allEqual || (allNegated && part.sign === 'either')) {
+    const broken = simplificationProblem(part, read.names);
+    const note = allEqual ? undefined : 'other_sign_convention';
+    if (broken !== undefined)
+      return { verdict: 'not_simplified', feedback: broken, normalized, ...(note ? { note } : {}) };
+    return note
+      ? { verdict: 'correct', note, feedback: say.correctOtherSign(part.wrt), normalized }
+      : { verdict: 'correct', feedback: say.correct(part.wrt), normalized };
+  }
+  if (allNegated) return incorrect('sign', say.sign(part.wrt));
+  const evaluateAt = (at: Val<number>[]) => {
+    try {
+      return evaluate({ values: at, letters: {} });
+    } catch {
+      return undefined;
+    }
+  };
+  const diagnosis = diagnose(prepared, values, evaluateAt);
+  if (diagnosis !== undefined) return incorrect(diagnosis.mistake, diagnosis.feedback);
+  if (comparison.equal.every((eq, i) => eq || comparison.negated[i]))
+    return incorrect(undefined, say.mixedSign(part.wrt));
+  const wrong = comparison.equal.filter((eq) => !eq).length;
+  return incorrect(undefined, say.incorrect(part.wrt, wrong, points.length));
+}
+
+/** The card's own mistake the answer equals (or, under `sign: either`, equals negated) at every point. */
+function matchKnownMistake(
+  part: Part,
+  points: readonly SamplePoint[],
+  values: readonly Val<number>[],
+): Part['mistakes'][number] | undefined {
+  const signs: (1 | -1)[] = part.sign === 'either' ? [1, -1] : [1];
+  return part.mistakes.find((_, m) =>
+    signs.some((sign) =>
+      points.every((p, i) => {
+        const target = p.mistakes[m];
+        return target !== undefined && isClose(values[i] as Val<number>, target, sign);
+      }),
+    ),
+  );
+}
+
+function sameShapeEverywhere(values: readonly Val<number>[], points: readonly SamplePoint[]): boolean {
+  return values.every((v, i) => {
+    const r = (points[i] as SamplePoint).reference;
+    return Array.isArray(v) === Array.isArray(r) && (!Array.isArray(v) || v.length === (r as number[]).length);
+  });
+}
+
+/** What an answer equal to the reference still breaks of the part's `require`/`forbid`. */
+function simplificationProblem(part: Part, names: ReadonlySet<string>): string | undefined {
+  const missing = part.require.filter((n) => !names.has(n));
+  const forbidden = part.forbid.filter((n) => names.has(n));
+  if (missing.length === 0 && forbidden.length === 0) return undefined;
+  return say.notSimplified(missing, forbidden);
+}
+

@@ -1,0 +1,165 @@
+import type { Card, Part } from '../cards/card.ts';
+import { numberAlgebra } from '../expr/algebra.ts';
+import { compile, type Compiled, type Frame, type Val } from '../expr/compile.ts';
+import { dualAlgebra, type Dual } from '../expr/dual.ts';
+import type { Rng } from '../random/rng.ts';
+import { PointSampler } from './points.ts';
+import { isDefined } from './tolerance.ts';
+
+/**
+ * How many points an answer is checked at. WeBWorK and Numbas use 5; with a discrete `y ∈ {0, 1}`
+ * an answer wrong only when y = 1 would then pass one time in 32. gradquiz cycles through the
+ * discrete combinations and checks 20 points, so such an answer meets each case several times, and
+ * an answer wrong on half of the continuous space (a relu branch) passes with probability 2⁻²⁰.
+ */
+export const POINT_COUNT = 20;
+/** Draws allowed per point before the card is declared undefined there. */
+const MAX_DRAWS_PER_POINT = 25;
+
+/** One random point: the value of every name (vars, then given), and what the answer is compared with. */
+export interface SamplePoint {
+  readonly values: Val<number>[];
+  readonly reference: Val<number>;
+  /** The value of each of the part's known mistakes at this point (undefined when not evaluable). */
+  readonly mistakes: readonly (Val<number> | undefined)[];
+}
+
+/** A part made ready for grading: its points, reference values and name slots. */
+export interface PreparedPart {
+  readonly card: Card;
+  readonly part: Part;
+  readonly slots: ReadonlyMap<string, number>;
+  readonly points: readonly SamplePoint[];
+  /** Seeds the extra draws that diagnosing a wrong answer needs, so that `--seed` still reproduces. */
+  readonly analysisSeed: number;
+}
+
+/** The closures of a card's chain, compiled once per part and algebra. */
+export interface Chain {
+  readonly slots: Map<string, number>;
+  readonly givenNumber: Compiled<number>[];
+  readonly givenDual: Compiled<Dual>[];
+  readonly lossDual: Compiled<Dual>;
+  readonly mistakes: Compiled<number>[];
+}
+
+const chains = new WeakMap<Part, Chain>();
+
+/** Name → slot: vars first, in declaration order, then given names. */
+export function slotsOf(card: Card): Map<string, number> {
+  const slots = new Map<string, number>();
+  for (const name of card.vars.keys()) slots.set(name, slots.size);
+  for (const g of card.given) slots.set(g.name, slots.size);
+  return slots;
+}
+
+export function chainOf(card: Card, part: Part): Chain {
+  let chain = chains.get(part);
+  if (chain === undefined) {
+    const slots = slotsOf(card);
+    chain = {
+      slots,
+      givenNumber: card.given.map((g) => compile(g.expr, numberAlgebra, slots)),
+      givenDual: card.given.map((g) => compile(g.expr, dualAlgebra, slots)),
+      lossDual: compile(part.loss, dualAlgebra, slots),
+      mistakes: part.mistakes.map((m) => compile(m.expr, numberAlgebra, slots)),
+    };
+    chains.set(part, chain);
+  }
+  return chain;
+}
+
+/** Evaluates the given names in order into `frame` (they may use each other). */
+export function evaluateGiven<T>(frame: Frame<T>, given: readonly Compiled<T>[], first: number): void {
+  given.forEach((f, i) => {
+    frame.values[first + i] = f(frame);
+  });
+}
+
+const lift = (v: Val<number>): Val<Dual> =>
+  Array.isArray(v) ? v.map((x: number) => ({ v: x, d: 0 })) : { v: v as number, d: 0 };
+
+/**
+ * The gradient of a loss with respect to the var `wrt` at one point, by forward-mode
+ * differentiation: one pass of dual numbers per component of `wrt`, seeding that component, with
+ * the given names recomputed from the vars in each pass.
+ */
+export function gradientOf(
+  card: Card,
+  lossDual: Compiled<Dual>,
+  wrt: string,
+  vars: readonly Val<number>[],
+  chain: Pick<Chain, 'slots' | 'givenDual'>,
+): Val<number> {
+  const wrtSlot = chain.slots.get(wrt) as number;
+  const wrtValue = vars[wrtSlot] as Val<number>;
+  const base = vars.map(lift);
+  const pass = (seed: Val<Dual>): number => {
+    const frame: Frame<Dual> = { values: [...base], letters: {} };
+    frame.values[wrtSlot] = seed;
+    evaluateGiven(frame, chain.givenDual, card.vars.size);
+    const loss = lossDual(frame);
+    return Array.isArray(loss) ? Number.NaN : (loss as Dual).d;
+  };
+  if (!Array.isArray(wrtValue)) return pass({ v: wrtValue as number, d: 1 });
+  return wrtValue.map((_, k) => pass(wrtValue.map((x: number, i) => ({ v: x, d: i === k ? 1 : 0 }))));
+}
+
+/** The gradient of the part's loss with respect to its `wrt` var at one point. */
+export function referenceGradient(card: Card, part: Part, vars: readonly Val<number>[]): Val<number> {
+  const chain = chainOf(card, part);
+  return gradientOf(card, chain.lossDual, part.wrt, vars, chain);
+}
+
+/**
+ * The partial derivative of one expression with respect to one name, every other name held at
+ * its value at the point: a link of the chain rule (∂ŷ/∂s with s held as a number).
+ */
+export function partialOf(expr: Compiled<Dual>, by: number, values: readonly Val<number>[]): number {
+  const frame: Frame<Dual> = { values: values.map(lift), letters: {} };
+  const at = frame.values[by] as Val<Dual>;
+  if (Array.isArray(at)) return Number.NaN;
+  frame.values[by] = { v: (at as Dual).v, d: 1 };
+  const out = expr(frame);
+  return Array.isArray(out) ? Number.NaN : (out as Dual).d;
+}
+
+export type Preparation = { ok: true; prepared: PreparedPart } | { ok: false; reason: string };
+
+/**
+ * Draws the points a part is graded at and computes the reference there. Points where the
+ * reference is undefined (NaN, infinite) are redrawn; a part whose reference stays undefined is
+ * reported, not graded.
+ */
+export function preparePart(card: Card, part: Part, rng: Rng): Preparation {
+  const chain = chainOf(card, part);
+  const sampler = new PointSampler(card.vars, rng);
+  const points: SamplePoint[] = [];
+  for (let k = 0; k < POINT_COUNT; k++) {
+    let point: SamplePoint | undefined;
+    for (let draw = 0; draw < MAX_DRAWS_PER_POINT && point === undefined; draw++) {
+      // After a few failures, let another discrete combination be tried (e.g. log(y) at y = 0).
+      const values: Val<number>[] = [...sampler.draw(draw < 5 ? k : k + draw).values()];
+      const frame: Frame<number> = { values, letters: {} };
+      evaluateGiven(frame, chain.givenNumber, card.vars.size);
+      if (!values.every(isDefined)) continue;
+      const reference = referenceGradient(card, part, values.slice(0, card.vars.size));
+      if (!isDefined(reference)) continue;
+      const mistakes = chain.mistakes.map((m) => safely(() => m({ values, letters: {} })));
+      point = { values, reference, mistakes };
+    }
+    if (point === undefined)
+      return { ok: false, reason: `the gradient of the loss is undefined at every point drawn (${MAX_DRAWS_PER_POINT} draws)` };
+    points.push(point);
+  }
+  const analysisSeed = Math.floor(rng() * 2 ** 31);
+  return { ok: true, prepared: { card, part, slots: chain.slots, points, analysisSeed } };
+}
+
+function safely(f: () => Val<number>): Val<number> | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}
