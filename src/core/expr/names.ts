@@ -34,7 +34,10 @@ export interface Term {
 
 export function additiveTerms(expr: Expr, sign: 1 | -1 = 1): Term[] {
   if (expr.kind === 'binary' && (expr.op === 'add' || expr.op === 'sub'))
-    return [...additiveTerms(expr.left, sign), ...additiveTerms(expr.right, expr.op === 'sub' ? (-sign as 1 | -1) : sign)];
+    return [
+      ...additiveTerms(expr.left, sign),
+      ...additiveTerms(expr.right, expr.op === 'sub' ? (-sign as 1 | -1) : sign),
+    ];
   if (expr.kind === 'neg') return additiveTerms(expr.arg, -sign as 1 | -1);
   return [{ expr, sign }];
 }

@@ -1,7 +1,7 @@
-import type { Card, Part } from '../cards/card.ts';
+import { chainPaths, LOSS } from '../cards/chain.ts';
 import { compile, type Compiled, type Frame, type Val } from '../expr/compile.ts';
 import { dualAlgebra, type Dual } from '../expr/dual.ts';
-import { additiveTerms, namesIn } from '../expr/names.ts';
+import { additiveTerms } from '../expr/names.ts';
 import { numberAlgebra } from '../expr/algebra.ts';
 import type { Expr } from '../expr/ast.ts';
 import { seededRng } from '../random/rng.ts';
@@ -43,8 +43,6 @@ export interface Dependency {
   readonly moved: readonly { readonly index: number; readonly values: Val<number>[] }[];
 }
 
-/** The name used for the loss along a chain. */
-export const LOSS = 'l';
 const MOVED_POINTS = 4;
 
 const analyses = new WeakMap<PreparedPart, Analysis>();
@@ -60,23 +58,6 @@ export function analysisOf(prepared: PreparedPart): Analysis {
 
 function analyse(prepared: PreparedPart): Analysis {
   return { factors: factors(prepared), terms: terms(prepared), dependencies: dependencies(prepared) };
-}
-
-/** Every path of names from the loss down to `wrt` through the given names. */
-function chainPaths(card: Card, part: Part): string[][] {
-  const definitions = new Map<string, Expr>([[LOSS, part.loss], ...card.given.map((g): [string, Expr] => [g.name, g.expr])]);
-  const paths: string[][] = [];
-  const walk = (path: string[]) => {
-    const last = path[path.length - 1] as string;
-    const definition = definitions.get(last);
-    if (definition === undefined) return;
-    for (const next of namesIn(definition)) {
-      if (next === part.wrt) paths.push([...path, next]);
-      else if (definitions.has(next) && !path.includes(next)) walk([...path, next]);
-    }
-  };
-  walk([LOSS]);
-  return paths;
 }
 
 function factors(prepared: PreparedPart): Factor[] {
@@ -99,7 +80,11 @@ function factors(prepared: PreparedPart): Factor[] {
       const inner = scalarStretch[i + 1] as string;
       const def = compiled.get(outer);
       const slot = slots.get(inner);
-      return points.map((p) => (def === undefined || slot === undefined ? Number.NaN : partialOf(def.dual, slot, p.values)));
+      return points.map((p) =>
+        def === undefined || slot === undefined
+          ? Number.NaN
+          : (partialOf(def.dual, slot, p.values) as number),
+      );
     });
     for (let from = 0; from < linkValues.length; from++) {
       for (let to = from; to < linkValues.length; to++) {
@@ -142,7 +127,11 @@ function dependencies(prepared: PreparedPart): Dependency[] {
   const givenNumber = card.given.map((g) => compile(g.expr, numberAlgebra, chain.slots));
   const sampler = new PointSampler(card.vars, seededRng(prepared.analysisSeed));
   // A var that sets a vector's length cannot move alone.
-  const lengths = new Set([...card.vars.values()].flatMap((s) => (s.kind === 'vector' && typeof s.length === 'string' ? [s.length] : [])));
+  const lengths = new Set(
+    [...card.vars.values()].flatMap((s) =>
+      s.kind === 'vector' && typeof s.length === 'string' ? [s.length] : [],
+    ),
+  );
   const out: Dependency[] = [];
   [...card.vars.keys()].forEach((name, slot) => {
     if (lengths.has(name)) return;
@@ -158,7 +147,12 @@ function dependencies(prepared: PreparedPart): Dependency[] {
         const frame: Frame<number> = { values, letters: {} };
         evaluateGiven(frame, givenNumber, card.vars.size);
         const reference = gradientOf(card, chain.lossDual, part.wrt, values.slice(0, card.vars.size), chain);
-        if (!values.every(isDefined) || !isDefined(reference) || isClose(values[slot] as Val<number>, original.values[slot] as Val<number>)) continue;
+        if (
+          !values.every(isDefined) ||
+          !isDefined(reference) ||
+          isClose(values[slot] as Val<number>, original.values[slot] as Val<number>)
+        )
+          continue;
         if (!isClose(reference, original.reference)) changes = true;
         moved.push({ index, values });
         break;

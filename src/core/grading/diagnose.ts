@@ -1,6 +1,7 @@
 import type { Val } from '../expr/compile.ts';
 import { printExpr } from '../expr/print.ts';
-import { analysisOf, LOSS, type Factor } from './analysis.ts';
+import { LOSS } from '../cards/chain.ts';
+import { analysisOf, type Factor } from './analysis.ts';
 import type { PreparedPart, SamplePoint } from './prepare.ts';
 import { isClose, magnitude } from './tolerance.ts';
 import * as say from './feedback.ts';
@@ -15,7 +16,9 @@ const components = (v: Val<number>): readonly number[] => (Array.isArray(v) ? v 
 const scale = (v: Val<number>, c: number): Val<number> =>
   Array.isArray(v) ? v.map((x: number) => c * x) : c * (v as number);
 const minus = (a: Val<number>, b: Val<number>, k = 1): Val<number> =>
-  Array.isArray(a) ? a.map((x: number, i) => x - k * ((b as number[])[i] as number)) : (a as number) - k * (b as number);
+  Array.isArray(a)
+    ? a.map((x: number, i) => x - k * ((b as number[])[i] as number))
+    : (a as number) - k * (b as number);
 
 /**
  * Explains an incorrect answer from the numbers alone, in SPEC order after the card's mistakes,
@@ -39,19 +42,28 @@ export function diagnose(
     );
 
   const constant = constantFactor(prepared, values, signs.length === 2);
-  if (constant !== undefined) return { mistake: `constant_factor:${constant}`, feedback: say.constantFactor(constant) };
+  if (constant !== undefined)
+    return { mistake: `constant_factor:${constant}`, feedback: say.constantFactor(constant) };
 
   const analysis = analysisOf(prepared);
   const usable = (f: Factor) => f.values.every((x) => Number.isFinite(x) && x !== 0);
   for (const factor of analysis.factors.filter(usable)) {
     if (everywhere((p, i) => scale(p.reference, 1 / (factor.values[i] as number))))
-      return { mistake: `missing_factor:${linkName(factor)}`, feedback: say.missingFactor(describeFactor(factor)) };
+      return {
+        mistake: `missing_factor:${linkName(factor)}`,
+        feedback: say.missingFactor(describeFactor(factor)),
+      };
     if (everywhere((p, i) => scale(p.reference, factor.values[i] as number)))
-      return { mistake: `extra_factor:${linkName(factor)}`, feedback: say.extraFactor(describeFactor(factor)) };
+      return {
+        mistake: `extra_factor:${linkName(factor)}`,
+        feedback: say.extraFactor(describeFactor(factor)),
+      };
   }
 
   for (const term of analysis.terms) {
-    const matters = term.values.some((t, i) => magnitude(t) > 1e-9 * Math.max(1, magnitude(points[i]!.reference)));
+    const matters = term.values.some(
+      (t, i) => magnitude(t) > 1e-9 * Math.max(1, magnitude(points[i]!.reference)),
+    );
     if (!matters) continue;
     const text = printExpr(term.term);
     if (everywhere((p, i) => minus(p.reference, term.values[i] as Val<number>)))
@@ -90,7 +102,8 @@ function describeFactor(factor: Factor): string {
   const symbol = `∂${outer === LOSS ? 'ℓ' : outer}/∂${inner}`;
   const fn = factor.outer?.kind === 'call' ? FUNCTION_WORDS[factor.outer.fn] : undefined;
   if (fn !== undefined) return `${fn}, ${symbol}`;
-  if (outer === LOSS && factor.path.length === 2) return `${symbol}, the derivative of the loss with respect to ${inner}`;
+  if (outer === LOSS && factor.path.length === 2)
+    return `${symbol}, the derivative of the loss with respect to ${inner}`;
   return symbol;
 }
 
@@ -98,7 +111,8 @@ function describeFactor(factor: Factor): string {
 function formatRatio(c: number): string {
   for (let q = 1; q <= 12; q++) {
     const p = Math.round(c * q);
-    if (p !== 0 && Math.abs(c * q - p) <= 1e-9 * Math.max(1, Math.abs(c * q))) return q === 1 ? `${p}` : `${p}/${q}`;
+    if (p !== 0 && Math.abs(c * q - p) <= 1e-9 * Math.max(1, Math.abs(c * q)))
+      return q === 1 ? `${p}` : `${p}/${q}`;
   }
   return String(Number(c.toPrecision(4)));
 }
@@ -107,7 +121,11 @@ function formatRatio(c: number): string {
  * The constant c (other than ±1) with answer = c × reference at every point, or the vector length
  * n (or 1/n) when the ratio follows it.
  */
-function constantFactor(prepared: PreparedPart, values: readonly Val<number>[], eitherSign: boolean): string | undefined {
+function constantFactor(
+  prepared: PreparedPart,
+  values: readonly Val<number>[],
+  eitherSign: boolean,
+): string | undefined {
   const ratios: number[] = [];
   for (const [i, p] of prepared.points.entries()) {
     const r = components(p.reference);

@@ -5,29 +5,27 @@ import type { SamplePoint } from './prepare.ts';
 
 /** The words students read with each verdict. One table, so that the tone stays the same. */
 
-const d = (wrt: string) => `∂ℓ/∂${wrt}`;
+export const correct = (target: string) => `Correct: that is ${target}.`;
 
-export const correct = (wrt: string) => `Correct: that is ${d(wrt)}.`;
+export const correctOtherSign = (target: string) =>
+  `Correct, with the other sign convention: your answer is the gradient of −ℓ (the loss to minimise). ${target} of ℓ as written is its negation; both conventions are accepted here.`;
 
-export const correctOtherSign = (wrt: string) =>
-  `Correct, with the other sign convention: your answer is the gradient of −ℓ (the loss to minimise). ${d(wrt)} of ℓ as written is its negation; both conventions are accepted here.`;
+export const sign = (target: string) =>
+  `Incorrect: your answer is the negation of ${target}. This part asks for the gradient of ℓ exactly as written, not of −ℓ.`;
 
-export const sign = (wrt: string) =>
-  `Incorrect: your answer is the negation of ${d(wrt)}. This part asks for the gradient of ℓ exactly as written, not of −ℓ.`;
+export const mixedSign = (target: string) =>
+  `Incorrect: your answer equals ${target} at some points and its negation at others. Whichever sign convention you follow, it must hold everywhere.`;
 
-export const mixedSign = (wrt: string) =>
-  `Incorrect: your answer equals ${d(wrt)} at some points and its negation at others. Whichever sign convention you follow, it must hold everywhere.`;
-
-export const incorrect = (wrt: string, wrong: number, total: number) =>
-  `Incorrect: your answer differs from ${d(wrt)} at ${wrong} of ${total} random points. A hint may help.`;
+export const incorrect = (target: string, wrong: number, total: number) =>
+  `Incorrect: your answer differs from ${target} at ${wrong} of ${total} random points. A hint may help.`;
 
 const describe = (shape: Shape) =>
   shape.kind === 'scalar' ? 'a scalar' : `a vector (${shape.length} components)`;
 
-export const shape = (wrt: string, got: Shape, expected: Shape) =>
+export const shape = (target: string, got: Shape, expected: Shape) =>
   expected.kind === 'vector' && got.kind === 'scalar'
-    ? `Incorrect: your answer is a scalar, but ${d(wrt)} is a vector with ${expected.length} components. Give the whole vector (e.g. \`… * x\`) or its j-th component with an index (e.g. \`… * x_j\`); \`x_1\` is only the first component.`
-    : `Incorrect: your answer is ${describe(got)}, but ${d(wrt)} is ${describe(expected)}.`;
+    ? `Incorrect: your answer is a scalar, but ${target} is a vector with ${expected.length} components. Give the whole vector (e.g. \`… * x\`) or its j-th component with an index (e.g. \`… * x_j\`); \`x_1\` is only the first component.`
+    : `Incorrect: your answer is ${describe(got)}, but ${target} is ${describe(expected)}.`;
 
 export const notSimplified = (missing: readonly string[], forbidden: readonly string[]) => {
   const parts = [

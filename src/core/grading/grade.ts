@@ -37,7 +37,8 @@ export function gradeAgainst(prepared: PreparedPart, input: string): Verdict {
   try {
     values = points.map((p) => evaluate({ values: p.values, letters: {} }));
   } catch (error) {
-    if (error instanceof IndexOutOfRange) return { verdict: 'invalid', feedback: say.indexOutOfRange(error), normalized };
+    if (error instanceof IndexOutOfRange)
+      return { verdict: 'invalid', feedback: say.indexOutOfRange(error), normalized };
     throw error;
   }
 
@@ -50,10 +51,12 @@ export function gradeAgainst(prepared: PreparedPart, input: string): Verdict {
   const expected = card.shapes.get(part.wrt) as Shape;
   const known = matchKnownMistake(part, points, values);
   if (known !== undefined) return incorrect(`card:${known.id}`, known.feedback);
-  if (!sameShapeEverywhere(values, points)) return incorrect('shape', say.shape(part.wrt, shape.info.shape, expected));
+  if (!sameShapeEverywhere(values, points))
+    return incorrect('shape', say.shape(prepared.target, shape.info.shape, expected));
 
   const undefinedAt = values.findIndex((v) => !isDefined(v));
-  if (undefinedAt >= 0) return incorrect(undefined, say.undefinedAt(card, points[undefinedAt] as SamplePoint));
+  if (undefinedAt >= 0)
+    return incorrect(undefined, say.undefinedAt(card, points[undefinedAt] as SamplePoint));
 
   const comparison: Comparison = {
     values,
@@ -68,10 +71,10 @@ export function gradeAgainst(prepared: PreparedPart, input: string): Verdict {
     if (broken !== undefined)
       return { verdict: 'not_simplified', feedback: broken, normalized, ...(note ? { note } : {}) };
     return note
-      ? { verdict: 'correct', note, feedback: say.correctOtherSign(part.wrt), normalized }
-      : { verdict: 'correct', feedback: say.correct(part.wrt), normalized };
+      ? { verdict: 'correct', note, feedback: say.correctOtherSign(prepared.target), normalized }
+      : { verdict: 'correct', feedback: say.correct(prepared.target), normalized };
   }
-  if (allNegated) return incorrect('sign', say.sign(part.wrt));
+  if (allNegated) return incorrect('sign', say.sign(prepared.target));
   const evaluateAt = (at: Val<number>[]) => {
     try {
       return evaluate({ values: at, letters: {} });
@@ -79,12 +82,12 @@ export function gradeAgainst(prepared: PreparedPart, input: string): Verdict {
       return undefined;
     }
   };
-  const diagnosis = diagnose(prepared, values, evaluateAt);
+  const diagnosis = prepared.isStep ? undefined : diagnose(prepared, values, evaluateAt);
   if (diagnosis !== undefined) return incorrect(diagnosis.mistake, diagnosis.feedback);
   if (comparison.equal.every((eq, i) => eq || comparison.negated[i]))
-    return incorrect(undefined, say.mixedSign(part.wrt));
+    return incorrect(undefined, say.mixedSign(prepared.target));
   const wrong = comparison.equal.filter((eq) => !eq).length;
-  return incorrect(undefined, say.incorrect(part.wrt, wrong, points.length));
+  return incorrect(undefined, say.incorrect(prepared.target, wrong, points.length));
 }
 
 /** The card's own mistake the answer equals (or, under `sign: either`, equals negated) at every point. */
@@ -107,7 +110,9 @@ function matchKnownMistake(
 function sameShapeEverywhere(values: readonly Val<number>[], points: readonly SamplePoint[]): boolean {
   return values.every((v, i) => {
     const r = (points[i] as SamplePoint).reference;
-    return Array.isArray(v) === Array.isArray(r) && (!Array.isArray(v) || v.length === (r as number[]).length);
+    return (
+      Array.isArray(v) === Array.isArray(r) && (!Array.isArray(v) || v.length === (r as number[]).length)
+    );
   });
 }
 
@@ -118,4 +123,3 @@ function simplificationProblem(part: Part, names: ReadonlySet<string>): string |
   if (missing.length === 0 && forbidden.length === 0) return undefined;
   return say.notSimplified(missing, forbidden);
 }
-

@@ -5,7 +5,13 @@ import { preparePart } from './prepare.ts';
 import type { Verdict } from './verdict.ts';
 
 export { gradeAgainst } from './grade.ts';
-export { preparePart, referenceGradient, POINT_COUNT, type PreparedPart, type Preparation } from './prepare.ts';
+export {
+  preparePart,
+  referenceGradient,
+  POINT_COUNT,
+  type PreparedPart,
+  type Preparation,
+} from './prepare.ts';
 export { countsAsAttempt, type Verdict, type VerdictName } from './verdict.ts';
 
 /** The part of a card with this label (`1` and `"1"` are the same label). */
@@ -17,6 +23,9 @@ export function findPart(card: Card, label: string | number): Part | undefined {
 export function gradeAnswer(card: Card, part: Part, input: string, rng: Rng): Verdict {
   const preparation = preparePart(card, part, rng);
   if (!preparation.ok)
-    return { verdict: 'invalid', feedback: `This card cannot be graded: ${preparation.reason}. Please tell an admin.` };
+    return {
+      verdict: 'invalid',
+      feedback: `This card cannot be graded: ${preparation.reason}. Please tell an admin.`,
+    };
   return gradeAgainst(preparation.prepared, input);
 }

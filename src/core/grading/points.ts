@@ -48,7 +48,12 @@ export class PointSampler {
     return out;
   }
 
-  private value(name: string, spec: VarSpec, chosen: Map<string, number>, sofar: VarValues): number | number[] {
+  private value(
+    name: string,
+    spec: VarSpec,
+    chosen: Map<string, number>,
+    sofar: VarValues,
+  ): number | number[] {
     const uniform = (min: number, max: number) => min + (max - min) * this.rng();
     switch (spec.kind) {
       case 'integer':
@@ -58,7 +63,9 @@ export class PointSampler {
         return uniform(spec.min, spec.max);
       case 'vector': {
         const length = typeof spec.length === 'number' ? spec.length : sofar.get(spec.length);
-        return Array.from({ length: typeof length === 'number' ? length : 0 }, () => uniform(spec.min, spec.max));
+        return Array.from({ length: typeof length === 'number' ? length : 0 }, () =>
+          uniform(spec.min, spec.max),
+        );
       }
     }
   }

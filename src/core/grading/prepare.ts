@@ -30,6 +30,10 @@ export interface PreparedPart {
   readonly part: Part;
   readonly slots: ReadonlyMap<string, number>;
   readonly points: readonly SamplePoint[];
+  /** What the answer should be, in symbols: `∂ℓ/∂w`, or a step's `∂yhat/∂s`. */
+  readonly target: string;
+  /** A step of a derivation: graded the same way, but not diagnosed against the card's chain. */
+  readonly isStep: boolean;
   /** Seeds the extra draws that diagnosing a wrong answer needs, so that `--seed` still reproduces. */
   readonly analysisSeed: number;
 }
@@ -113,15 +117,20 @@ export function referenceGradient(card: Card, part: Part, vars: readonly Val<num
 
 /**
  * The partial derivative of one expression with respect to one name, every other name held at
- * its value at the point: a link of the chain rule (∂ŷ/∂s with s held as a number).
+ * its value at the point: a link of the chain rule (∂ŷ/∂s with s held as a number). A vector
+ * name gives the vector of partials.
  */
-export function partialOf(expr: Compiled<Dual>, by: number, values: readonly Val<number>[]): number {
-  const frame: Frame<Dual> = { values: values.map(lift), letters: {} };
-  const at = frame.values[by] as Val<Dual>;
-  if (Array.isArray(at)) return Number.NaN;
-  frame.values[by] = { v: (at as Dual).v, d: 1 };
-  const out = expr(frame);
-  return Array.isArray(out) ? Number.NaN : (out as Dual).d;
+export function partialOf(expr: Compiled<Dual>, by: number, values: readonly Val<number>[]): Val<number> {
+  const base = values.map(lift);
+  const pass = (seed: Val<Dual>): number => {
+    const frame: Frame<Dual> = { values: [...base], letters: {} };
+    frame.values[by] = seed;
+    const out = expr(frame);
+    return Array.isArray(out) ? Number.NaN : (out as Dual).d;
+  };
+  const at = values[by] as Val<number>;
+  if (!Array.isArray(at)) return pass({ v: at as number, d: 1 });
+  return at.map((_, k) => pass(at.map((x: number, i) => ({ v: x, d: i === k ? 1 : 0 }))));
 }
 
 export type Preparation = { ok: true; prepared: PreparedPart } | { ok: false; reason: string };
@@ -133,6 +142,20 @@ export type Preparation = { ok: true; prepared: PreparedPart } | { ok: false; re
  */
 export function preparePart(card: Card, part: Part, rng: Rng): Preparation {
   const chain = chainOf(card, part);
+  const reference = (values: readonly Val<number>[]) =>
+    gradientOf(card, chain.lossDual, part.wrt, values.slice(0, card.vars.size), chain);
+  return preparePoints(card, part, rng, reference, { target: `∂ℓ/∂${part.wrt}`, isStep: false });
+}
+
+/** Draws the points and computes `reference` at each, for a part or for one step of it. */
+export function preparePoints(
+  card: Card,
+  part: Part,
+  rng: Rng,
+  reference: (values: readonly Val<number>[]) => Val<number>,
+  about: Pick<PreparedPart, 'target' | 'isStep'>,
+): Preparation {
+  const chain = chainOf(card, part);
   const sampler = new PointSampler(card.vars, rng);
   const points: SamplePoint[] = [];
   for (let k = 0; k < POINT_COUNT; k++) {
@@ -143,17 +166,20 @@ export function preparePart(card: Card, part: Part, rng: Rng): Preparation {
       const frame: Frame<number> = { values, letters: {} };
       evaluateGiven(frame, chain.givenNumber, card.vars.size);
       if (!values.every(isDefined)) continue;
-      const reference = referenceGradient(card, part, values.slice(0, card.vars.size));
-      if (!isDefined(reference)) continue;
+      const expected = reference(values);
+      if (!isDefined(expected)) continue;
       const mistakes = chain.mistakes.map((m) => safely(() => m({ values, letters: {} })));
-      point = { values, reference, mistakes };
+      point = { values, reference: expected, mistakes };
     }
     if (point === undefined)
-      return { ok: false, reason: `the gradient of the loss is undefined at every point drawn (${MAX_DRAWS_PER_POINT} draws)` };
+      return {
+        ok: false,
+        reason: `the gradient of the loss is undefined at every point drawn (${MAX_DRAWS_PER_POINT} draws)`,
+      };
     points.push(point);
   }
   const analysisSeed = Math.floor(rng() * 2 ** 31);
-  return { ok: true, prepared: { card, part, slots: chain.slots, points, analysisSeed } };
+  return { ok: true, prepared: { card, part, slots: chain.slots, points, analysisSeed, ...about } };
 }
 
 function safely(f: () => Val<number>): Val<number> | undefined {

@@ -1,0 +1,86 @@
+import type { Card, Part } from '../cards/card.ts';
+import { chainPaths, definitions, LOSS } from '../cards/chain.ts';
+import type { Expr } from '../expr/ast.ts';
+import { compile } from '../expr/compile.ts';
+import { dualAlgebra } from '../expr/dual.ts';
+import { partialOf, preparePoints, slotsOf, type Preparation } from '../grading/prepare.ts';
+import type { Rng } from '../random/rng.ts';
+import { differentiate } from './differentiate.ts';
+
+/** One link of a derivation: ∂`of`/∂`by`, with everything else held fixed. */
+export interface Step {
+  /** How a student names it: `dl/dyhat`. */
+  readonly key: string;
+  /** How it is written: `∂ℓ/∂yhat`. */
+  readonly title: string;
+  readonly of: string;
+  readonly by: string;
+  /** The definition of `of` (the loss, or a given name's expression). */
+  readonly expr: Expr;
+  /** Its derivative in symbols, written with the card's names where they fit; absent when piecewise. */
+  readonly form?: Expr;
+}
+
+const same = (a: Expr, b: Expr) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Writes `sigma(s)` as `yhat` when the card defines yhat = sigma(s): the form students use. */
+function useNames(e: Expr, names: readonly { name: string; expr: Expr }[]): Expr {
+  const named = names.find((n) => same(n.expr, e));
+  if (named !== undefined) return { kind: 'sym', name: named.name };
+  switch (e.kind) {
+    case 'neg':
+      return { kind: 'neg', arg: useNames(e.arg, names) };
+    case 'binary':
+      return { ...e, left: useNames(e.left, names), right: useNames(e.right, names) };
+    case 'call':
+      return { ...e, args: e.args.map((a) => useNames(a, names)) };
+    case 'sum':
+      return { ...e, body: useNames(e.body, names) };
+    default:
+      return e;
+  }
+}
+
+/**
+ * The intermediate results a derivation of this part goes through, outermost first: for the first
+ * card ∂ℓ/∂ŷ, ∂ŷ/∂s, ∂s/∂w. Taken from the first path of the card's chain, so a card needs no
+ * authoring for them.
+ */
+export function stepsOf(card: Card, part: Part): Step[] {
+  const path = chainPaths(card, part)[0];
+  if (path === undefined || path.length < 3) return [];
+  const defs = definitions(card, part);
+  // A vector-valued link (the softmax's ∂p/∂z) is a Jacobian: the steps stop before it.
+  const scalarEnd = path.findIndex((name, i) => i > 0 && i < path.length - 1 && card.shapes.get(name)?.kind === 'vector');
+  const links = path.slice(0, scalarEnd === -1 ? -1 : scalarEnd);
+  return links.map((of, i) => {
+    const by = path[i + 1] as string;
+    const expr = defs.get(of) as Expr;
+    const derivative = differentiate(expr, by, card.shapes.get(by)?.kind === 'vector');
+    const form = derivative === undefined ? undefined : useNames(derivative, card.given);
+    const shown = of === LOSS ? 'ℓ' : of;
+    return { key: `d${of}/d${by}`, title: `∂${shown}/∂${by}`, of, by, expr, ...(form ? { form } : {}) };
+  });
+}
+
+/** The part-like target a step is graded as: its own reference, the card's sign rule, no authored mistakes. */
+export function prepareStep(card: Card, part: Part, step: Step, rng: Rng): Preparation {
+  const stepPart: Part = {
+    ...part,
+    label: step.key,
+    prompt: `Give ${step.title}`,
+    loss: step.expr,
+    wrt: step.by,
+    answer: step.form ?? step.expr,
+    require: [],
+    forbid: [],
+    mistakes: [],
+  };
+  const slots = slotsOf(card);
+  const dual = compile(step.expr, dualAlgebra, slots);
+  const by = slots.get(step.by) as number;
+  return preparePoints(card, stepPart, rng, (values) => partialOf(dual, by, values), {
+    target: step.title,
+    isStep: true,
+  });
+}
