@@ -48,7 +48,10 @@ export function parseCard(text: string, file: string, contentHash: string): Card
     parsed = matter(text, {});
   } catch (error) {
     const reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-    return { ok: false, problems: [{ file, field: 'front matter', message: `the YAML cannot be read: ${reason}` }] };
+    return {
+      ok: false,
+      problems: [{ file, field: 'front matter', message: `the YAML cannot be read: ${reason}` }],
+    };
   }
   const front = frontMatterSchema.safeParse(parsed.data);
   if (!front.success) {
@@ -114,7 +117,10 @@ function buildCheck(check: CheckBlock, report: Report): Built | undefined {
     if (spec.kind === 'vector' && typeof spec.length === 'string') {
       const length = vars.get(spec.length);
       if (length?.kind !== 'integer') {
-        report(`check.vars.${name}.vector`, `"${spec.length}" must be an integer var declared before ${name}`);
+        report(
+          `check.vars.${name}.vector`,
+          `"${spec.length}" must be an integer var declared before ${name}`,
+        );
         continue;
       }
     }
@@ -159,7 +165,9 @@ function buildCheck(check: CheckBlock, report: Report): Built | undefined {
   const parts: Part[] = [];
   entries.forEach((entry, index) => {
     const at = (field: keyof PartEntry) =>
-      entry[field] !== undefined && check.parts !== undefined ? `check.parts[${index}].${field}` : `check.${field}`;
+      entry[field] !== undefined && check.parts !== undefined
+        ? `check.parts[${index}].${field}`
+        : `check.${field}`;
     if (parts.some((p) => p.label === entry.label))
       report(`check.parts[${index}].label`, `the label "${entry.label}" is used twice`);
 
@@ -185,7 +193,8 @@ function buildCheck(check: CheckBlock, report: Report): Built | undefined {
 
     for (const key of ['require', 'forbid'] as const) {
       (entry[key] ?? []).forEach((name, i) => {
-        if (!knownNames.has(name)) report(`check.parts[${index}].${key}[${i}]`, `"${name}" is not a name of this card`);
+        if (!knownNames.has(name))
+          report(`check.parts[${index}].${key}[${i}]`, `"${name}" is not a name of this card`);
       });
     }
 
@@ -194,7 +203,12 @@ function buildCheck(check: CheckBlock, report: Report): Built | undefined {
     mistakeEntries.forEach((m, i) => {
       const readMistake = read(m.answer, `${at('mistakes')}[${i}].answer`);
       if (readMistake !== undefined)
-        mistakes.push({ id: m.id ?? String(i + 1), answer: m.answer, expr: readMistake.expr, feedback: m.feedback });
+        mistakes.push({
+          id: m.id ?? String(i + 1),
+          answer: m.answer,
+          expr: readMistake.expr,
+          feedback: m.feedback,
+        });
     });
 
     if (loss === undefined || answer === undefined) return;

@@ -25,7 +25,10 @@ const names = z.array(z.string().min(1));
 const expression = z.string().trim().min(1, { message: 'must be a non-empty expression' });
 
 const mistakeSchema = z.strictObject({
-  id: z.union([z.string().min(1), z.number()]).transform(String).optional(),
+  id: z
+    .union([z.string().min(1), z.number()])
+    .transform(String)
+    .optional(),
   answer: expression,
   feedback: z.string().trim().min(1),
 });

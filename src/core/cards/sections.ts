@@ -18,7 +18,10 @@ export function splitSections(body: string): CardSections {
   const text = (name: string) => {
     const lines = sections.get(name);
     // A trailing horizontal rule separates sections in the author's notes; it is not content.
-    return lines?.join('\n').replace(/\n\s*---\s*$/, '').trim();
+    return lines
+      ?.join('\n')
+      .replace(/\n\s*---\s*$/, '')
+      .trim();
   };
   const question = text('question');
   const solution = text('solution');

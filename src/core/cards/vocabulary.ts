@@ -3,7 +3,10 @@ import type { Shape } from '../expr/shape.ts';
 import type { Card } from './card.ts';
 
 /** The names and aliases the reader resolves against. */
-export function vocabularyOf(shapes: ReadonlyMap<string, Shape>, aliases: ReadonlyMap<string, string>): Vocabulary {
+export function vocabularyOf(
+  shapes: ReadonlyMap<string, Shape>,
+  aliases: ReadonlyMap<string, string>,
+): Vocabulary {
   return {
     names: new Map([...shapes].map(([name, shape]): [string, NameKind] => [name, shape.kind])),
     aliases,

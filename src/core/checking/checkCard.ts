@@ -7,7 +7,11 @@ import { isClose, isDefined } from '../grading/tolerance.ts';
 import type { Rng } from '../random/rng.ts';
 
 /** Every value equals `sign ×` the reference at every point. */
-function matchesEverywhere(values: readonly (Val<number> | undefined)[], prepared: PreparedPart, sign: 1 | -1) {
+function matchesEverywhere(
+  values: readonly (Val<number> | undefined)[],
+  prepared: PreparedPart,
+  sign: 1 | -1,
+) {
   return prepared.points.every((p, i) => {
     const v = values[i];
     return v !== undefined && isClose(v, p.reference, sign);
@@ -46,9 +50,15 @@ function checkPart(card: Card, part: Part, rng: Rng, report: (field: string, mes
   const d = `∂(${part.lossSource})/∂${part.wrt}`;
   const answer = evaluate(part.answer);
   if (answer.some((v) => v === undefined || !isDefined(v)))
-    report(part.fields.answer, `part ${part.label}: the answer is undefined at some points where ${d} is defined`);
+    report(
+      part.fields.answer,
+      `part ${part.label}: the answer is undefined at some points where ${d} is defined`,
+    );
   else if (matchesEverywhere(answer, prepared, -1) && !matchesEverywhere(answer, prepared, 1))
-    report(part.fields.answer, `part ${part.label}: the answer is the negation of ${d}; it must be the gradient itself`);
+    report(
+      part.fields.answer,
+      `part ${part.label}: the answer is the negation of ${d}; it must be the gradient itself`,
+    );
   else if (!matchesEverywhere(answer, prepared, 1)) {
     const wrong = prepared.points.filter((p, i) => !isClose(answer[i] as Val<number>, p.reference)).length;
     report(

@@ -34,10 +34,12 @@ export function compile<T>(expr: Expr, alg: Algebra<T>, slots: ReadonlyMap<strin
   const scalar = (v: Val<T>): T => (isVector(v) ? (v[0] as T) : v);
 
   const map1 = (f: (a: T) => T) => (v: Val<T>) => (isVector(v) ? v.map(f) : f(v));
-  const map2 = (f: (a: T, b: T) => T) => (a: Val<T>, b: Val<T>): Val<T> => {
-    if (isVector(a)) return isVector(b) ? a.map((x, i) => f(x, b[i] as T)) : a.map((x) => f(x, b));
-    return isVector(b) ? b.map((y) => f(a, y)) : f(a, b);
-  };
+  const map2 =
+    (f: (a: T, b: T) => T) =>
+    (a: Val<T>, b: Val<T>): Val<T> => {
+      if (isVector(a)) return isVector(b) ? a.map((x, i) => f(x, b[i] as T)) : a.map((x) => f(x, b));
+      return isVector(b) ? b.map((y) => f(a, y)) : f(a, b);
+    };
   const dot = (a: readonly T[], b: readonly T[]): T =>
     a.reduce((acc, x, i) => alg.add(acc, alg.mul(x, b[i] as T)), alg.constant(0));
   const fold = (v: Val<T>, f: (a: T, b: T) => T, empty: T): T =>
@@ -52,7 +54,8 @@ export function compile<T>(expr: Expr, alg: Algebra<T>, slots: ReadonlyMap<strin
     ediv: map2(alg.div),
     epow: map2(alg.pow),
   };
-  const mul = (a: Val<T>, b: Val<T>): Val<T> => (isVector(a) && isVector(b) ? dot(a, b) : map2(alg.mul)(a, b));
+  const mul = (a: Val<T>, b: Val<T>): Val<T> =>
+    isVector(a) && isVector(b) ? dot(a, b) : map2(alg.mul)(a, b);
 
   const go = (e: Expr): Compiled<T> => {
     switch (e.kind) {
@@ -164,7 +167,11 @@ export function findIndexed(expr: Expr, letter: string): string | undefined {
 }
 
 /** The length of the vector a letter ranges over, read from the first name it indexes. */
-function letterRange<T>(letter: string, expr: Expr, slots: ReadonlyMap<string, number>): (frame: Frame<T>) => number {
+function letterRange<T>(
+  letter: string,
+  expr: Expr,
+  slots: ReadonlyMap<string, number>,
+): (frame: Frame<T>) => number {
   const name = findIndexed(expr, letter);
   const slot = name === undefined ? undefined : slots.get(name);
   return (frame) => {
