@@ -12,7 +12,11 @@ const N = 20000;
 
 function run(lines: number): number {
   const input = Array.from({ length: lines }, (_, i) =>
-    JSON.stringify({ card: 'ssu_batch6_005', part: i % 2 === 0 ? '1' : '2', answer: `(y - \\hat y) x_j * ${1 + i / 1e5}` }),
+    JSON.stringify({
+      card: 'ssu_batch6_005',
+      part: i % 2 === 0 ? '1' : '2',
+      answer: `(y - \\hat y) x_j * ${1 + i / 1e5}`,
+    }),
   ).join('\n');
   const start = process.hrtime.bigint();
   const result = spawnSync(process.execPath, [BIN, 'grade', '--batch', '-', '--json', '--seed', '1'], {
@@ -29,5 +33,7 @@ function run(lines: number): number {
 const best = (lines: number) => Math.min(run(lines), run(lines), run(lines));
 const startup = best(1);
 const full = best(N);
-console.log(`gradquiz grade --batch: start-up ${startup.toFixed(0)} ms; ${N} unique answers ${full.toFixed(0)} ms`);
+console.log(
+  `gradquiz grade --batch: start-up ${startup.toFixed(0)} ms; ${N} unique answers ${full.toFixed(0)} ms`,
+);
 console.log(`per answer, start-up excluded: ${(((full - startup) / (N - 1)) * 1000).toFixed(1)} µs`);

@@ -55,9 +55,19 @@ const prepared = preparation.prepared;
 // Warm up the JIT on other answers, so that the figures are steady-state.
 for (let i = 0; i < 500; i++) gradeAgainst(prepared, `(y - yhat) * x * ${2 + i}`);
 
-console.log(`gradquiz grader — ${ANSWERS} unique answers to ${card.id} part 1, ${prepared.points.length} points each\n`);
-const prepare = timeEach('prepare a part (points + reference)', (i) => preparePart(card, part, seededRng(i)), 500);
-const grader = timeEach('grade one answer (read, check, evaluate)', (i) => gradeAgainst(prepared, answers[i] as string), ANSWERS);
+console.log(
+  `gradquiz grader — ${ANSWERS} unique answers to ${card.id} part 1, ${prepared.points.length} points each\n`,
+);
+const prepare = timeEach(
+  'prepare a part (points + reference)',
+  (i) => preparePart(card, part, seededRng(i)),
+  500,
+);
+const grader = timeEach(
+  'grade one answer (read, check, evaluate)',
+  (i) => gradeAgainst(prepared, answers[i] as string),
+  ANSWERS,
+);
 
 // The physical limit: a hand-written gradient compared on the same points.
 const handWritten = (w: number[], x: number[], y: number) => {
@@ -78,4 +88,6 @@ const hand = timeEach(
 );
 const median = (s: number[]) => s[Math.floor(s.length / 2)] as number;
 console.log(`\nratio grader / hand-written (median): ${(median(grader) / median(hand)).toFixed(1)}×`);
-console.log(`preparing a part costs ${(median(prepare) / median(grader)).toFixed(1)}× one grading; a batch pays it once per part`);
+console.log(
+  `preparing a part costs ${(median(prepare) / median(grader)).toFixed(1)}× one grading; a batch pays it once per part`,
+);

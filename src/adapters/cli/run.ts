@@ -3,6 +3,7 @@ import { loadSeeds } from '../seeds/loadSeeds.ts';
 import { optionValue, parseArgs } from './args.ts';
 import { cardsCheckCommand, cardsListCommand, type CardLint } from './commands/cards.ts';
 import { batchCommand, gradeCommand } from './commands/grade.ts';
+import { stepsCommand } from './commands/steps.ts';
 import type { CliIo } from './io.ts';
 
 export const USAGE = `gradquiz — grade gradient derivations
@@ -12,6 +13,7 @@ Usage:
   gradquiz grade --batch FILE|- [--seeds DIR] [--json] [--seed N]
   gradquiz cards check [--seeds DIR]
   gradquiz cards list [--seeds DIR] [--json]
+  gradquiz steps <card-id> [part-label] [--seeds DIR] [--json]
 
 --seeds DIR beats GRADQUIZ_SEEDS; the default is seeds/.
 `;
@@ -55,13 +57,16 @@ export async function runCli(argv: readonly string[], io: CliIo, extras: CliExtr
     if (batch !== undefined) return batchCommand(bank, batch, { json, seed }, io);
     const [cardId, label, answer] = rest;
     if (cardId === undefined || label === undefined || answer === undefined || rest.length > 3) {
-      io.err(`gradquiz: grade needs <card-id> <part-label> '<answer>' (quote the answer; use -- before an answer starting with -)\n`);
+      io.err(
+        `gradquiz: grade needs <card-id> <part-label> '<answer>' (quote the answer; use -- before an answer starting with -)\n`,
+      );
       return 2;
     }
     return gradeCommand(bank, cardId, label, answer, { json, seed }, io);
   }
   if (command === 'cards' && rest[0] === 'check') return cardsCheckCommand(bank, extras.lints ?? [], io);
   if (command === 'cards' && rest[0] === 'list') return cardsListCommand(bank, json, io);
+  if (command === 'steps' && rest[0] !== undefined) return stepsCommand(bank, rest[0], rest[1], json, io);
   io.err(`gradquiz: unknown command "${[command, ...rest].join(' ')}"\n${USAGE}`);
   return 2;
 }

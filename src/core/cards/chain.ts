@@ -7,7 +7,10 @@ export const LOSS = 'l';
 
 /** The loss and every given name, with the expression that defines it. */
 export function definitions(card: Card, part: Part): Map<string, Expr> {
-  return new Map<string, Expr>([[LOSS, part.loss], ...card.given.map((g): [string, Expr] => [g.name, g.expr])]);
+  return new Map<string, Expr>([
+    [LOSS, part.loss],
+    ...card.given.map((g): [string, Expr] => [g.name, g.expr]),
+  ]);
 }
 
 /**

@@ -5,6 +5,9 @@ import { compile, type Val } from '../expr/compile.ts';
 import { preparePart, type PreparedPart } from '../grading/prepare.ts';
 import { isClose, isDefined } from '../grading/tolerance.ts';
 import type { Rng } from '../random/rng.ts';
+import { printExpr } from '../expr/print.ts';
+import { gradeAgainst } from '../grading/grade.ts';
+import { prepareStep, stepsOf } from '../steps/steps.ts';
 
 /** Every value equals `sign ×` the reference at every point. */
 function matchesEverywhere(
@@ -26,8 +29,37 @@ function matchesEverywhere(
 export function checkCard(card: Card, rng: Rng): CardProblem[] {
   const problems: CardProblem[] = [];
   const report = (field: string, message: string) => problems.push({ file: card.file, field, message });
-  for (const part of card.parts) checkPart(card, part, rng, report);
+  for (const part of card.parts) {
+    checkPart(card, part, rng, report);
+    checkSteps(card, part, rng, report);
+  }
   return problems;
+}
+
+/** Every derived step must be gradable, and its symbolic form must equal its numeric reference. */
+function checkSteps(
+  card: Card,
+  part: Part,
+  rng: Rng,
+  report: (field: string, message: string) => void,
+): void {
+  for (const step of stepsOf(card, part)) {
+    const preparation = prepareStep(card, part, step, rng);
+    if (!preparation.ok) {
+      report(
+        part.fields.answer,
+        `part ${part.label}: step ${step.title} cannot be evaluated: ${preparation.reason}`,
+      );
+      continue;
+    }
+    if (step.form === undefined) continue;
+    const verdict = gradeAgainst(preparation.prepared, printExpr(step.form));
+    if (verdict.verdict !== 'correct')
+      report(
+        part.fields.answer,
+        `part ${part.label}: step ${step.title}: its derived form does not check (${verdict.feedback})`,
+      );
+  }
 }
 
 function checkPart(card: Card, part: Part, rng: Rng, report: (field: string, message: string) => void): void {

@@ -12,6 +12,9 @@ export interface Diagnosis {
   readonly feedback: string;
 }
 
+/** Points with a non-zero reference needed before a constant ratio is claimed. */
+const MIN_RATIOS = 5;
+
 const components = (v: Val<number>): readonly number[] => (Array.isArray(v) ? v : [v as number]);
 const scale = (v: Val<number>, c: number): Val<number> =>
   Array.isArray(v) ? v.map((x: number) => c * x) : c * (v as number);
@@ -126,7 +129,8 @@ function constantFactor(
   values: readonly Val<number>[],
   eitherSign: boolean,
 ): string | undefined {
-  const ratios: number[] = [];
+  // The ratio is read where the reference is not zero; where it is, the answer must be zero too.
+  const ratios: (number | undefined)[] = [];
   for (const [i, p] of prepared.points.entries()) {
     const r = components(p.reference);
     const a = components(values[i] as Val<number>);
@@ -135,16 +139,21 @@ function constantFactor(
       if (Math.abs(x) > Math.abs(r[k] as number)) k = j;
     });
     const rk = r[k] as number;
-    if (Math.abs(rk) < 1e-9) return undefined;
+    if (Math.abs(rk) < 1e-9) {
+      if (!isClose(values[i] as Val<number>, p.reference)) return undefined;
+      ratios.push(undefined);
+      continue;
+    }
     const c = (a[k] as number) / rk;
     if (!Number.isFinite(c) || !isClose(values[i] as Val<number>, scale(p.reference, c))) return undefined;
     ratios.push(c);
   }
-  const first = ratios[0];
-  if (first === undefined) return undefined;
+  const known = ratios.filter((c): c is number => c !== undefined);
+  if (known.length < MIN_RATIOS) return undefined;
+  const first = known[0] as number;
   const near = (x: number, y: number) => Math.abs(x - y) <= 1e-6 * Math.max(1, Math.abs(y));
   const sign = eitherSign && first < 0 ? -1 : 1;
-  if (ratios.every((c) => near(c, first))) {
+  if (known.every((c) => near(c, first))) {
     const c = sign * first;
     if (near(Math.abs(c), 1) || near(c, 0)) return undefined;
     return formatRatio(c);
@@ -152,7 +161,9 @@ function constantFactor(
   // The ratio moves from point to point: it may be the length of the vectors (a sum instead of a mean).
   const lengths = prepared.points.map((p) => p.values.find((v) => Array.isArray(v)));
   const n = lengths.map((v) => (Array.isArray(v) ? v.length : Number.NaN));
-  if (ratios.every((c, i) => near(sign * c, n[i] as number))) return sign === 1 ? 'n' : '-n';
-  if (ratios.every((c, i) => near(sign * c, 1 / (n[i] as number)))) return sign === 1 ? '1/n' : '-1/n';
+  const follows = (f: (n: number) => number) =>
+    ratios.every((c, i) => c === undefined || near(sign * c, f(n[i] as number)));
+  if (follows((x) => x)) return sign === 1 ? 'n' : '-n';
+  if (follows((x) => 1 / x)) return sign === 1 ? '1/n' : '-1/n';
   return undefined;
 }

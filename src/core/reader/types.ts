@@ -22,5 +22,10 @@ export interface ReadError {
 }
 
 export type ReadResult =
-  | { readonly ok: true; readonly expr: Expr; readonly normalized: string; readonly names: ReadonlySet<string> }
+  | {
+      readonly ok: true;
+      readonly expr: Expr;
+      readonly normalized: string;
+      readonly names: ReadonlySet<string>;
+    }
   | { readonly ok: false; readonly error: ReadError };

@@ -9,7 +9,11 @@ const bin = (op: 'add' | 'sub' | 'mul' | 'div' | 'pow', left: Expr, right: Expr)
   left,
   right,
 });
-const call = (fn: 'sigma' | 'tanh' | 'exp' | 'log' | 'sqrt', arg: Expr): Expr => ({ kind: 'call', fn, args: [arg] });
+const call = (fn: 'sigma' | 'tanh' | 'exp' | 'log' | 'sqrt', arg: Expr): Expr => ({
+  kind: 'call',
+  fn,
+  args: [arg],
+});
 const uses = (e: Expr, name: string) => namesIn(e).has(name);
 
 class NoForm {}
@@ -48,12 +52,20 @@ function d(e: Expr, h: string): Expr {
         case 'div':
         case 'ediv':
           if (!uses(b, h)) return bin('div', d(a, h), b);
-          return bin('div', bin('sub', bin('mul', d(a, h), b), bin('mul', a, d(b, h))), bin('pow', b, num(2)));
+          return bin(
+            'div',
+            bin('sub', bin('mul', d(a, h), b), bin('mul', a, d(b, h))),
+            bin('pow', b, num(2)),
+          );
         case 'pow':
         case 'epow':
           if (!uses(b, h)) return bin('mul', bin('mul', b, bin('pow', a, bin('sub', b, num(1)))), d(a, h));
           if (a.kind === 'sym' && a.name === 'e') return bin('mul', e, d(b, h));
-          return bin('mul', e, bin('add', bin('mul', d(b, h), call('log', a)), bin('div', bin('mul', b, d(a, h)), a)));
+          return bin(
+            'mul',
+            e,
+            bin('add', bin('mul', d(b, h), call('log', a)), bin('div', bin('mul', b, d(a, h)), a)),
+          );
       }
       break;
     }
@@ -102,10 +114,12 @@ function dVector(e: Expr, h: string): Expr {
     if (isH(a) && !uses(b, h)) return b;
     if (isH(b) && !uses(a, h)) return a;
   }
-  if (e.kind === 'binary' && (e.op === 'add' || e.op === 'sub')) return bin(e.op, dVector(e.left, h), dVector(e.right, h));
+  if (e.kind === 'binary' && (e.op === 'add' || e.op === 'sub'))
+    return bin(e.op, dVector(e.left, h), dVector(e.right, h));
   if (e.kind === 'neg') return { kind: 'neg', arg: dVector(e.arg, h) };
   if (e.kind === 'binary' && (e.op === 'mul' || e.op === 'div') && !uses(e.right, h))
     return bin(e.op, dVector(e.left, h), e.right);
-  if (e.kind === 'binary' && e.op === 'mul' && !uses(e.left, h)) return bin('mul', e.left, dVector(e.right, h));
+  if (e.kind === 'binary' && e.op === 'mul' && !uses(e.left, h))
+    return bin('mul', e.left, dVector(e.right, h));
   throw new NoForm();
 }

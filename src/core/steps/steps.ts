@@ -51,7 +51,9 @@ export function stepsOf(card: Card, part: Part): Step[] {
   if (path === undefined || path.length < 3) return [];
   const defs = definitions(card, part);
   // A vector-valued link (the softmax's ∂p/∂z) is a Jacobian: the steps stop before it.
-  const scalarEnd = path.findIndex((name, i) => i > 0 && i < path.length - 1 && card.shapes.get(name)?.kind === 'vector');
+  const scalarEnd = path.findIndex(
+    (name, i) => i > 0 && i < path.length - 1 && card.shapes.get(name)?.kind === 'vector',
+  );
   const links = path.slice(0, scalarEnd === -1 ? -1 : scalarEnd);
   return links.map((of, i) => {
     const by = path[i + 1] as string;

@@ -60,7 +60,8 @@ describe('GIVEN the first card, part 1 (sign: either)', () => {
   });
 
   it('THEN an answer wrong only when y = 1 cannot pass, whatever the seed', () => {
-    for (let seed = 0; seed < 200; seed++) expect(grade(first, '1', '-yhat * x', seed).verdict).toBe('incorrect');
+    for (let seed = 0; seed < 200; seed++)
+      expect(grade(first, '1', '-yhat * x', seed).verdict).toBe('incorrect');
   });
 
   it('THEN an answer undefined where the gradient is defined is incorrect and says where', () => {
@@ -130,6 +131,8 @@ describe('GIVEN a scalar wrt with sign: strict', () => {
 
 describe('GIVEN the same seed', () => {
   it('THEN the verdict is reproducible', () => {
-    expect(grade(first, '1', '(y - yhat) * x * 1.01', 3)).toEqual(grade(first, '1', '(y - yhat) * x * 1.01', 3));
+    expect(grade(first, '1', '(y - yhat) * x * 1.01', 3)).toEqual(
+      grade(first, '1', '(y - yhat) * x * 1.01', 3),
+    );
   });
 });

@@ -14,11 +14,18 @@ const line = (p: CardProblem) => `${p.warning ? 'warning: ' : ''}${p.file}: ${p.
  * `gradquiz cards check`: every problem of every card on stderr, a summary on stdout, exit 1
  * when any card is broken.
  */
-export async function cardsCheckCommand(bank: SeedBank, lints: readonly CardLint[], io: CliIo): Promise<number> {
+export async function cardsCheckCommand(
+  bank: SeedBank,
+  lints: readonly CardLint[],
+  io: CliIo,
+): Promise<number> {
   const problems: CardProblem[] = bank.broken.flatMap((b) => b.problems);
   const brokenFiles = new Set(bank.broken.map((b) => b.file));
   for (const card of bank.cards) {
-    const found = [...checkCard(card, seededRng(1)), ...(await Promise.all(lints.map((lint) => lint(card)))).flat()];
+    const found = [
+      ...checkCard(card, seededRng(1)),
+      ...(await Promise.all(lints.map((lint) => lint(card)))).flat(),
+    ];
     if (found.some((p) => !p.warning)) brokenFiles.add(card.file);
     problems.push(...found);
   }
@@ -48,7 +55,9 @@ export function cardsListCommand(bank: SeedBank, json: boolean, io: CliIo): numb
     return 0;
   }
   for (const r of rows)
-    io.out(`${r.id}  (${r.file})  difficulty ${r.difficulty}  parts ${r.parts.join(', ')}  ${r.course}  [${r.tags.join(', ')}]\n`);
+    io.out(
+      `${r.id}  (${r.file})  difficulty ${r.difficulty}  parts ${r.parts.join(', ')}  ${r.course}  [${r.tags.join(', ')}]\n`,
+    );
   for (const b of bank.broken) io.out(`${b.id ?? '?'}  (${b.file})  BROKEN — run "gradquiz cards check"\n`);
   return 0;
 }

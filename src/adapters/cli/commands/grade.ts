@@ -74,7 +74,12 @@ function batchLine(bank: SeedBank, grader: BatchGrader, line: string, json: bool
 }
 
 /** `gradquiz grade --batch FILE|-`: one output line per non-blank input line, in order. */
-export async function batchCommand(bank: SeedBank, source: string, options: GradeOptions, io: CliIo): Promise<number> {
+export async function batchCommand(
+  bank: SeedBank,
+  source: string,
+  options: GradeOptions,
+  io: CliIo,
+): Promise<number> {
   const grader = new BatchGrader(options.seed);
   try {
     for await (const line of io.lines(source)) {
@@ -82,7 +87,9 @@ export async function batchCommand(bank: SeedBank, source: string, options: Grad
       io.out(`${batchLine(bank, grader, line, options.json)}\n`);
     }
   } catch (error) {
-    io.err(`gradquiz: cannot read ${source === '-' ? 'standard input' : source}: ${(error as Error).message}\n`);
+    io.err(
+      `gradquiz: cannot read ${source === '-' ? 'standard input' : source}: ${(error as Error).message}\n`,
+    );
     return 2;
   }
   return 0;

@@ -1,0 +1,343 @@
+import type { MathNode } from 'mathjs';
+import { INDEX_LETTERS, type Expr, type FunctionName, type IndexRef, type Vocabulary } from '../expr/ast.ts';
+import { resolveName, type Resolved } from './aliases.ts';
+import { LIMITS } from './limits.ts';
+import {
+  badIndex,
+  empty,
+  notAllowed,
+  quote,
+  ReadFailure,
+  syntax,
+  unknownFunction,
+  unknownName,
+} from './messages.ts';
+import type { ReadError } from './types.ts';
+
+/**
+ * mathjs's tree → `Expr`, through a whitelist: numbers, the card's names and constants, the listed
+ * functions and the arithmetic operators. Anything else (strings, units, matrices, assignments,
+ * blocks, conditions, ranges, objects, comparisons) is refused with a message naming it.
+ */
+
+/** The views of mathjs's node classes this file reads (its own typings are generic over `never`). */
+interface OperatorView {
+  readonly op: string;
+  readonly fn: string;
+  readonly args: readonly MathNode[];
+  readonly implicit: boolean;
+}
+interface FunctionView {
+  readonly fn: MathNode;
+  readonly args: readonly MathNode[];
+}
+interface AccessorView {
+  readonly object: MathNode;
+  readonly index: { readonly dimensions: readonly MathNode[]; readonly dotNotation: boolean };
+}
+const symbolName = (node: MathNode): string | undefined =>
+  node.type === 'SymbolNode' ? (node as unknown as { name: string }).name : undefined;
+
+/** How many arguments each function takes; `max(x)` and `min(x)` fold over a vector's components. */
+const ARITY: Readonly<Record<FunctionName, readonly [number, number]>> = {
+  sigma: [1, 1],
+  tanh: [1, 1],
+  relu: [1, 1],
+  softplus: [1, 1],
+  exp: [1, 1],
+  log: [1, 1],
+  sqrt: [1, 1],
+  abs: [1, 1],
+  max: [1, 2],
+  min: [1, 2],
+  dot: [2, 2],
+  sum: [1, 1],
+  norm: [1, 1],
+  transpose: [1, 1],
+};
+
+const BINARY: Readonly<Record<string, Extract<Expr, { kind: 'binary' }>['op']>> = {
+  add: 'add',
+  subtract: 'sub',
+  multiply: 'mul',
+  divide: 'div',
+  pow: 'pow',
+  dotMultiply: 'emul',
+  dotDivide: 'ediv',
+  dotPow: 'epow',
+};
+
+const REFUSED: Readonly<Record<string, string>> = {
+  AssignmentNode: 'An assignment (`a = …`) cannot be part of an answer: write only the expression',
+  FunctionAssignmentNode: 'Defining a function (`f(x) = …`) is not allowed: write only the expression',
+  BlockNode: 'Write a single expression: `;` and several statements are not allowed',
+  ConditionalNode: 'A condition (`a ? b : c`) cannot be part of an answer',
+  RangeNode: 'A range (`1:3`) cannot be part of an answer',
+  ObjectNode: 'An object (`{a: 1}`) cannot be part of an answer',
+  RelationalNode: 'A comparison (`a < b`) cannot be part of an answer',
+};
+
+export interface Converted {
+  readonly expr: Expr;
+  /** The card names and functions the expression uses, after aliases. */
+  readonly names: ReadonlySet<string>;
+}
+
+export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Converted | ReadError {
+  const names = new Set<string>();
+  const vectors = [...vocab.names].filter(([, kind]) => kind === 'vector').map(([name]) => name);
+
+  const fail = (error: ReadError): never => {
+    throw new ReadFailure(error);
+  };
+
+  function convert(node: MathNode, bound: readonly string[]): Expr {
+    switch (node.type) {
+      case 'ParenthesisNode':
+        return convert((node as unknown as { content: MathNode }).content, bound);
+      case 'ConstantNode':
+        return constant((node as unknown as { value: unknown }).value);
+      case 'SymbolNode':
+        return value(symbolName(node) ?? '', bound);
+      case 'OperatorNode':
+        return operator(node as unknown as OperatorView, bound);
+      case 'FunctionNode':
+        return call(node as unknown as FunctionView, bound);
+      case 'AccessorNode':
+        return accessor(node as unknown as AccessorView, bound);
+      case 'ArrayNode':
+        return brackets((node as unknown as { items: readonly MathNode[] }).items, bound);
+      default:
+        return fail(
+          notAllowed(
+            REFUSED[node.type] ?? `${quote(node.toString())} is not something an answer can contain`,
+            node.toString(),
+          ),
+        );
+    }
+  }
+
+  function constant(raw: unknown): Expr {
+    if (typeof raw === 'number' && Number.isFinite(raw)) return { kind: 'num', value: raw };
+    if (raw === undefined) return fail(empty());
+    if (typeof raw === 'string') {
+      return fail(notAllowed('Text in quotes cannot be part of an answer', `"${raw}"`));
+    }
+    return fail(notAllowed(`\`${String(raw)}\` is not a number you can use`, String(raw)));
+  }
+
+  /** A name standing for a value: a card name, a constant, or a component `x_j`. */
+  function value(name: string, bound: readonly string[]): Expr {
+    const resolved = resolveName(name, vocab);
+    if (resolved?.kind === 'function') {
+      return fail(
+        notAllowed(
+          `\`${name}\` is a function: write its argument in brackets, like \`${resolved.fn}(s)\``,
+          name,
+        ),
+      );
+    }
+    if (resolved !== undefined) return symbol(resolved);
+    const split = /^(.+)_([^_]+)$/.exec(name);
+    if (split?.[1] !== undefined && split[2] !== undefined) return indexed(split[1], split[2], name, bound);
+    return fail(unknownName(name, vocab));
+  }
+
+  function symbol(resolved: Exclude<Resolved, { kind: 'function' }>): Expr {
+    if (resolved.kind === 'name') names.add(resolved.name);
+    return { kind: 'sym', name: resolved.name };
+  }
+
+  function indexed(base: string, index: string, written: string, bound: readonly string[]): Expr {
+    const resolved = resolveName(base, vocab);
+    if (resolved === undefined) {
+      return fail(unknownName(base, vocab, `I don't know the name \`${base}\` in \`${written}\``));
+    }
+    if (resolved.kind !== 'name' || vocab.names.get(resolved.name) !== 'vector') {
+      const shown = resolved.kind === 'function' ? resolved.fn : resolved.name;
+      const which = vectors.length > 0 ? ` (here: ${vectors.join(', ')})` : '';
+      return fail(
+        badIndex(
+          `\`${shown}\` is not a vector, so \`${written}\` has no meaning: only vectors${which} take an index`,
+          written,
+        ),
+      );
+    }
+    names.add(resolved.name);
+    return { kind: 'index', name: resolved.name, index: indexRef(index, resolved.name, written, bound) };
+  }
+
+  function indexRef(index: string, base: string, written: string, bound: readonly string[]): IndexRef {
+    if (/^[0-9]+$/.test(index)) {
+      const position = Number(index);
+      if (position < 1)
+        return fail(badIndex(`Components are numbered from 1, so \`${written}\` does not exist`, written));
+      if (position > LIMITS.position)
+        return fail(badIndex(`\`${written}\` is far beyond any vector here`, written));
+      return { kind: 'position', position };
+    }
+    if ((INDEX_LETTERS as readonly string[]).includes(index) || bound.includes(index)) {
+      return { kind: 'letter', letter: index };
+    }
+    return fail(
+      badIndex(
+        `I cannot read the index in \`${written}\`: use i, j or k for every component, or a number like \`${base}_1\``,
+        written,
+      ),
+    );
+  }
+
+  function operator(node: OperatorView, bound: readonly string[]): Expr {
+    const [first, second] = node.args;
+    if (first === undefined) return fail(syntax(source, `\`${node.op}\` is missing a value`));
+    if (node.fn === 'unaryMinus') return { kind: 'neg', arg: convert(first, bound) };
+    if (node.fn === 'unaryPlus') return convert(first, bound);
+    if (node.fn === 'ctranspose' || node.fn === 'transpose') {
+      const name = symbolName(first);
+      if (name !== undefined && resolveName(name, vocab)?.kind === 'function') {
+        return fail(
+          notAllowed(
+            `\`${name}'\` (a derivative) is not something I can compute: write it out with the card's names`,
+            name,
+          ),
+        );
+      }
+      return makeCall('transpose', [first], bound);
+    }
+    const op = BINARY[node.fn];
+    if (op === undefined || second === undefined) {
+      return fail(
+        notAllowed(
+          `\`${node.op}\` cannot be used in an answer: the operators are + - * / ^, .* ./ .^ (per component) and ' (transpose)`,
+          node.op,
+        ),
+      );
+    }
+    if (node.fn === 'multiply' && node.implicit) return juxtaposition(node, bound);
+    if (op === 'pow' && isConstantE(first)) return makeCall('exp', [second], bound);
+    return { kind: 'binary', op, left: convert(first, bound), right: convert(second, bound) };
+  }
+
+  const isConstantE = (node: MathNode): boolean => {
+    const name = symbolName(node);
+    const resolved = name === undefined ? undefined : resolveName(name, vocab);
+    return resolved?.kind === 'constant' && resolved.name === 'e';
+  };
+
+  /**
+   * Factors written side by side. A bare function name applies to the factor after it, as in
+   * LaTeX's `y \log \hat{y}` (mathjs reads `log yhat` as a product of two symbols).
+   */
+  function juxtaposition(node: OperatorView, bound: readonly string[]): Expr {
+    const factors: MathNode[] = [];
+    let left: MathNode | undefined = node as unknown as MathNode;
+    while (left !== undefined && left.type === 'OperatorNode' && isImplicitProduct(left)) {
+      const [a, b]: readonly (MathNode | undefined)[] = (left as unknown as OperatorView).args;
+      if (b !== undefined) factors.unshift(b);
+      left = a;
+    }
+    if (left !== undefined) factors.unshift(left);
+    let product: Expr | undefined;
+    for (let i = 0; i < factors.length; i++) {
+      const factor = factors[i] as MathNode;
+      const name = symbolName(factor);
+      const resolved = name === undefined ? undefined : resolveName(name, vocab);
+      let term: Expr;
+      if (resolved?.kind === 'function' && factors[i + 1] !== undefined) {
+        term = makeCall(resolved.fn, [factors[i + 1] as MathNode], bound);
+        i++;
+      } else {
+        term = convert(factor, bound);
+      }
+      product = product === undefined ? term : { kind: 'binary', op: 'mul', left: product, right: term };
+    }
+    return product ?? fail(empty());
+  }
+
+  function isImplicitProduct(node: MathNode): boolean {
+    const view = node as unknown as OperatorView;
+    return view.fn === 'multiply' && view.implicit;
+  }
+
+  function makeCall(fn: FunctionName, args: readonly MathNode[], bound: readonly string[]): Expr {
+    const [fewest, most] = ARITY[fn];
+    if (args.length < fewest || args.length > most) {
+      const expected = fewest === most ? String(fewest) : `${fewest} or ${most}`;
+      const plural = most === 1 ? 'argument' : 'arguments';
+      return fail(syntax(source, `\`${fn}\` takes ${expected} ${plural}, here it has ${args.length}`, fn));
+    }
+    names.add(fn);
+    return { kind: 'call', fn, args: args.map((arg) => convert(arg, bound)) };
+  }
+
+  function call(node: FunctionView, bound: readonly string[]): Expr {
+    const name = symbolName(node.fn);
+    if (name === undefined)
+      return fail(
+        notAllowed(`${quote(node.fn.toString())} cannot be called like a function`, node.fn.toString()),
+      );
+    const resolved = resolveName(name, vocab);
+    if (resolved?.kind === 'function') return makeCall(resolved.fn, node.args, bound);
+    const sumLetter = /^(?:sum|Σ)_([A-Za-z])$/.exec(name)?.[1];
+    if (resolved === undefined && sumLetter !== undefined) return sum(sumLetter, node.args, bound);
+    const hatted = node.args.length === 1 ? symbolName(node.args[0] as MathNode) : undefined;
+    if (name === 'hat' && hatted !== undefined) return value(`${hatted}hat`, bound);
+    if (resolved === undefined && !/_/.test(name)) {
+      return fail(name.length === 1 ? unknownName(name, vocab) : unknownFunction(name));
+    }
+    // A name that is not a function, before brackets, multiplies them: `x(y - yhat)`, `yhat(1 - yhat)`.
+    const [arg] = node.args;
+    if (arg === undefined || node.args.length > 1) {
+      return fail(syntax(source, `\`${name}\` is not a function, so \`${name}(…)\` cannot be read`, name));
+    }
+    return { kind: 'binary', op: 'mul', left: value(name, bound), right: convert(arg, bound) };
+  }
+
+  function sum(letter: string, args: readonly MathNode[], bound: readonly string[]): Expr {
+    const [body] = args;
+    if (body === undefined || args.length > 1) {
+      return fail(syntax(source, 'a Σ adds up one expression, like `\\sum_i w_i x_i`'));
+    }
+    if (vocab.names.has(letter)) {
+      return fail(badIndex(`\`${letter}\` is a name of this card: let the Σ run over i, j or k`, letter));
+    }
+    return { kind: 'sum', letter, body: convert(body, [...bound, letter]) };
+  }
+
+  /** `x[1]`, `x[j]`: a component, as `x_1`, `x_j`. */
+  function accessor(node: AccessorView, bound: readonly string[]): Expr {
+    const base = symbolName(node.object);
+    const [dimension] = node.index.dimensions;
+    const index =
+      dimension === undefined
+        ? undefined
+        : dimension.type === 'ConstantNode'
+          ? String((dimension as unknown as { value: unknown }).value)
+          : symbolName(dimension);
+    if (
+      node.index.dotNotation ||
+      base === undefined ||
+      index === undefined ||
+      node.index.dimensions.length > 1
+    ) {
+      return fail(notAllowed(`${quote(String(node))} cannot be part of an answer`, base ?? ''));
+    }
+    return indexed(base, index, `${base}[${index}]`, bound);
+  }
+
+  /** `[y - yhat] x`: square brackets used as parentheses; a list or matrix is refused. */
+  function brackets(items: readonly MathNode[], bound: readonly string[]): Expr {
+    const [only] = items;
+    if (only === undefined || items.length > 1 || only.type === 'ArrayNode') {
+      return fail(notAllowed('A list or matrix (`[1, 2]`) cannot be part of an answer', '['));
+    }
+    return convert(only, bound);
+  }
+
+  try {
+    return { expr: convert(root, []), names };
+  } catch (failure) {
+    if (failure instanceof ReadFailure) return failure.error;
+    throw failure;
+  }
+}

@@ -1,0 +1,124 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Card, Part } from '../../../src/core/cards/card.ts';
+import type { Expr } from '../../../src/core/expr/ast.ts';
+import { additiveTerms } from '../../../src/core/expr/names.ts';
+import { printExpr } from '../../../src/core/expr/print.ts';
+import { differentiate } from '../../../src/core/steps/differentiate.ts';
+import { stepsOf } from '../../../src/core/steps/steps.ts';
+import { grade, SEEDS_DIR, shippedCard } from '../../helpers/cards.ts';
+
+const cards = readdirSync(SEEDS_DIR)
+  .filter((f) => /\.(md|txt)$/.test(f))
+  .map(shippedCard);
+
+/** The answer with every given name replaced by its definition, so that a var can be frozen in it. */
+function inline(expr: Expr, card: Card): Expr {
+  switch (expr.kind) {
+    case 'sym': {
+      const given = card.given.find((g) => g.name === expr.name);
+      return given === undefined ? expr : inline(given.expr, card);
+    }
+    case 'neg':
+      return { ...expr, arg: inline(expr.arg, card) };
+    case 'binary':
+      return { ...expr, left: inline(expr.left, card), right: inline(expr.right, card) };
+    case 'call':
+      return { ...expr, args: expr.args.map((a) => inline(a, card)) };
+    case 'sum':
+      return { ...expr, body: inline(expr.body, card) };
+    default:
+      return expr;
+  }
+}
+
+function freeze(expr: Expr, name: string): Expr {
+  switch (expr.kind) {
+    case 'sym':
+      return expr.name === name ? { kind: 'num', value: 0.37 } : expr;
+    case 'neg':
+      return { ...expr, arg: freeze(expr.arg, name) };
+    case 'binary':
+      return { ...expr, left: freeze(expr.left, name), right: freeze(expr.right, name) };
+    case 'call':
+      return { ...expr, args: expr.args.map((a) => freeze(a, name)) };
+    default:
+      return expr;
+  }
+}
+
+/** Wrong answers built from the card's own chain, each with the diagnosis it must get. */
+function builtWrongAnswers(card: Card, part: Part): [string, string][] {
+  const r = `(${part.answerSource})`;
+  const either = part.sign === 'either';
+  const out: [string, string][] = [
+    [`2 * ${r}`, 'constant_factor:2'],
+    [`${r} / 2`, 'constant_factor:1/2'],
+    [`-3 * ${r}`, either ? 'constant_factor:3' : 'constant_factor:-3'],
+  ];
+  if (!either) out.push([`-${r}`, 'sign']);
+  if (card.vars.has('n') && card.shapes.get(part.wrt)?.kind === 'vector')
+    out.push([`n * ${r}`, 'constant_factor:n']);
+  for (const step of stepsOf(card, part)) {
+    if (step.form === undefined || step.form.kind === 'num' || card.shapes.get(step.by)?.kind !== 'scalar')
+      continue;
+    const f = printExpr(step.form);
+    out.push([`${r} * (${f})`, `extra_factor:${step.key}`], [`${r} / (${f})`, `missing_factor:${step.key}`]);
+  }
+  const vector = card.shapes.get(part.wrt)?.kind === 'vector';
+  // A missing term is only a recognisable slip when another term also depends on wrt.
+  const terms = additiveTerms(part.loss)
+    .map((term) => ({ ...term, g: differentiate(term.expr, part.wrt, vector) }))
+    .filter((term) => term.g !== undefined && term.g.kind !== 'num');
+  if (terms.length > 1) {
+    for (const term of terms) {
+      const g = term.g as Expr;
+      const signed = term.sign === 1 ? `(${printExpr(g)})` : `(-(${printExpr(g)}))`;
+      out.push([`${r} - ${signed}`, `missing_term:${printExpr(term.expr)}`]);
+      out.push([`${r} - 2 * ${signed}`, `missing_term:${printExpr(term.expr)}`]);
+    }
+  }
+  const inlined = inline(part.answer, card);
+  for (const [name, spec] of card.vars) {
+    if (spec.kind === 'vector' || spec.kind === 'integer') continue;
+    const frozen = freeze(inlined, name);
+    if (printExpr(frozen) !== printExpr(inlined)) out.push([printExpr(frozen), `ignores:${name}`]);
+  }
+  return out;
+}
+
+/** Wrong answers with no recognisable cause: they depend on what the reference depends on, and match no pattern. */
+function unrelatedWrongAnswers(part: Part, card: Card): string[] {
+  const r = `(${part.answerSource})`;
+  const scalars = [...card.vars].filter(([, s]) => s.kind === 'real' || s.kind === 'choice').map(([n]) => n);
+  const vector = card.shapes.get(part.wrt)?.kind === 'vector';
+  const answers = [
+    vector ? `${r} .^ 3` : `${r} ^ 3`,
+    `tanh(${r})`,
+    `${r} .* exp(${r})`,
+    vector ? `${r} + 0.05 * ${r} .^ 2` : `${r} + 0.05 * ${r} ^ 2`,
+    `${r} + 0.1 * ${part.wrt}`,
+    `${r} * 1.37 + 0.01 * ${part.wrt}`,
+  ];
+  for (const s of scalars) answers.push(`${r} * (1.5 + sigma(${s}))`);
+  return answers;
+}
+
+describe.each(cards.flatMap((card) => card.parts.map((part) => [card.id, part.label, card, part] as const)))(
+  'GIVEN card %s part %s',
+  (_id, label, card, part) => {
+    it.each(builtWrongAnswers(card, part))('THEN %s is diagnosed as %s', (answer, expected) => {
+      const v = grade(card, label, answer);
+      expect(v.verdict, v.feedback).toBe('incorrect');
+      // The card's own mistake wins when the author listed this very slip (SPEC order).
+      if (v.mistake?.startsWith('card:') !== true) expect(v.mistake, v.feedback).toBe(expected);
+    });
+
+    it('THEN wrong answers with no recognisable cause get no diagnosis (false-diagnosis rate 0)', () => {
+      const invented = unrelatedWrongAnswers(part, card)
+        .map((answer) => ({ answer, v: grade(card, label, answer) }))
+        .filter(({ v }) => v.verdict !== 'incorrect' || v.mistake !== undefined);
+      expect(invented).toEqual([]);
+    });
+  },
+);
