@@ -24,7 +24,8 @@ export function lookup(bank: SeedBank, cardId: string, label: string | undefined
     return { ok: false, message: `card "${cardId}" has parts ${labels}: say which one` };
   }
   const part = findPart(card, label);
-  if (part === undefined) return { ok: false, message: `card "${cardId}" has no part "${label}" (its parts: ${labels})` };
+  if (part === undefined)
+    return { ok: false, message: `card "${cardId}" has no part "${label}" (its parts: ${labels})` };
   return { ok: true, card, part };
 }
 
@@ -41,7 +42,9 @@ export class BatchGrader {
     let prepared = this.prepared.get(part);
     if (prepared === undefined) {
       const preparation = preparePart(card, part, seededRng(this.seed));
-      prepared = preparation.ok ? preparation.prepared : `card "${card.id}" cannot be graded: ${preparation.reason}`;
+      prepared = preparation.ok
+        ? preparation.prepared
+        : `card "${card.id}" cannot be graded: ${preparation.reason}`;
       this.prepared.set(part, prepared);
     }
     return typeof prepared === 'string' ? { error: prepared } : gradeAgainst(prepared, answer);

@@ -9,7 +9,10 @@ export const processIo: CliIo = {
   err: (text) => void process.stderr.write(text),
   readInput: (source) => (source === '-' ? readStream(process.stdin) : readFile(source, 'utf8')),
   lines: (source) =>
-    createInterface({ input: source === '-' ? process.stdin : createReadStream(source), crlfDelay: Infinity }),
+    createInterface({
+      input: source === '-' ? process.stdin : createReadStream(source),
+      crlfDelay: Infinity,
+    }),
   env: process.env,
 };
 
