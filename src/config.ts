@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { z } from 'zod';
+
+/** The environment gradquiz reads, validated once at start (`.env.example` documents each). */
+const envSchema = z.object({
+  DISCORD_TOKEN: z.string().trim().min(1).optional(),
+  DISCORD_API_URL: z.url().optional(),
+  DISCORD_GUILD_ID: z
+    .string()
+    .regex(/^\d+$/, 'must be a numeric guild id')
+    .optional(),
+  DATABASE_URL: z.string().trim().min(1).optional(),
+  GRADQUIZ_DATA_DIR: z.string().trim().min(1).default('.data'),
+  GRADQUIZ_SEEDS: z.string().trim().min(1).default('seeds'),
+  GRADQUIZ_USER: z.string().trim().min(1).optional(),
+  GRADQUIZ_ANSWERS_PER_MINUTE: z.coerce.number().int().positive().default(6),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof envSchema> & { readonly localUser: string };
+
+/** Reads `KEY=value` lines; the real environment wins over the file. */
+export function parseDotEnv(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)\s*$/.exec(line);
+    if (!match) continue;
+    const [, key, raw] = match as unknown as [string, string, string];
+    out[key] = raw.replace(/^(['"])(.*)\1$/, '$2');
+  }
+  return out;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+
+/** The configuration from the environment and an optional `.env` in the working directory. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotEnvPath = '.env'): ConfigResult {
+  const fromFile = existsSync(dotEnvPath) ? parseDotEnv(readFileSync(dotEnvPath, 'utf8')) : {};
+  // Empty values mean "unset", as in .env.example.
+  const merged = Object.fromEntries(
+    Object.entries({ ...fromFile, ...env }).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = envSchema.safeParse(merged);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    return { ok: false, message: `invalid configuration: ${problems}` };
+  }
+  const localUser = parsed.data.GRADQUIZ_USER ?? safeUserName();
+  return { ok: true, config: { ...parsed.data, localUser } };
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username || 'student';
+  } catch {
+    return 'student';
+  }
+}
