@@ -38,7 +38,8 @@ export function parseCard(text: string, file: string, contentHash: string): Card
   const reportIssues = (prefix: string, error: z.ZodError) => {
     for (const issue of error.issues) {
       const path = [...(prefix ? [prefix] : []), ...issue.path];
-      report(path.length > 0 ? fieldPath(path) : 'front matter', issue.message);
+      const message = /received undefined$/.test(issue.message) ? 'is required' : issue.message;
+      report(path.length > 0 ? fieldPath(path) : 'front matter', message);
     }
   };
 
@@ -53,32 +54,35 @@ export function parseCard(text: string, file: string, contentHash: string): Card
       problems: [{ file, field: 'front matter', message: `the YAML cannot be read: ${reason}` }],
     };
   }
-  const front = frontMatterSchema.safeParse(parsed.data);
-  if (!front.success) {
-    reportIssues('', front.error);
-    return { ok: false, problems };
-  }
-  const meta = front.data;
-  if (meta.type !== 'derivation')
-    report('type', `type "${meta.type}" is not supported: the only card type so far is "derivation"`);
+  // Every part of the card is checked even when another is broken, so that all problems show at once.
+  const raw = (typeof parsed.data === 'object' && parsed.data !== null ? parsed.data : {}) as Record<
+    string,
+    unknown
+  >;
+  const front = frontMatterSchema.safeParse(raw);
+  if (!front.success) reportIssues('', front.error);
+  const id = front.success ? front.data.id : typeof raw.id === 'string' ? raw.id : undefined;
+  const type = front.success ? front.data.type : raw.type;
+  if (typeof type === 'string' && type !== 'derivation')
+    report('type', `type "${type}" is not supported: the only card type so far is "derivation"`);
   const sections = splitSections(parsed.content);
   if (sections.question === undefined || sections.question === '')
     report('body', 'the "# Question" section is missing');
   if (sections.solution === undefined) report('body', 'there is no "# Solution" section', true);
 
-  if (meta.check === undefined) {
+  const broken = (): CardParse => ({ ok: false, ...(id !== undefined ? { id } : {}), problems });
+  if (raw.check === undefined) {
     report('check', 'a "check" block is required for type: derivation');
-    return { ok: false, id: meta.id, problems };
+    return broken();
   }
-  const check = checkSchema.safeParse(meta.check);
-  if (!check.success) {
-    reportIssues('check', check.error);
-    return { ok: false, id: meta.id, problems };
-  }
+  const check = checkSchema.safeParse(raw.check);
+  if (!check.success) reportIssues('check', check.error);
+  if (!front.success || !check.success) return broken();
+  const meta = front.data;
 
   const built = buildCheck(check.data, report);
   const errors = problems.filter((p) => !p.warning);
-  if (built === undefined || errors.length > 0) return { ok: false, id: meta.id, problems };
+  if (built === undefined || errors.length > 0) return broken();
   const card: Card = {
     id: meta.id,
     file,
@@ -155,7 +159,11 @@ function buildCheck(check: CheckBlock, report: Report): Built | undefined {
       continue;
     }
     const readGiven = read(source, `check.given.${name}`);
-    if (readGiven === undefined) continue;
+    if (readGiven === undefined) {
+      // Known by name from here on, so that one bad definition is reported once, not at every use.
+      shapes.set(name, { kind: 'scalar' });
+      continue;
+    }
     given.push({ name, source, expr: readGiven.expr });
     shapes.set(name, readGiven.shape);
   }

@@ -1,0 +1,17 @@
+import type { CliIo } from '../../src/adapters/cli/io.ts';
+
+/** A CLI's I/O in memory: what it wrote, and the input it reads for `-`. */
+export function memoryIo(stdin = '', env: Record<string, string | undefined> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    out: (t) => void out.push(t),
+    err: (t) => void err.push(t),
+    readInput: async () => stdin,
+    async *lines() {
+      yield* stdin.split('\n');
+    },
+    env,
+  };
+  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
+}
