@@ -1,0 +1,28 @@
+import type { CardCatalog, Clock, Grader, Rng, Store } from './ports.ts';
+
+/** Everything the use cases depend on, wired once by a composition root. */
+export interface AppContext {
+  readonly store: Store;
+  readonly catalog: CardCatalog;
+  readonly clock: Clock;
+  readonly rng: Rng;
+  readonly grade: Grader;
+  /** Graded answers a user may send per minute (SPEC: 6 by default). */
+  readonly answersPerMinute: number;
+}
+
+export const DEFAULT_ANSWERS_PER_MINUTE = 6;
+
+/** A user as a chat adapter knows them. */
+export interface UserRef {
+  readonly id: string;
+  readonly displayName: string;
+}
+
+/** Where a command was sent: the quiz it names, its thread, or else the latest open quiz of the channel. */
+export interface QuizLocation {
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly threadId?: string;
+  readonly quizId?: string;
+}

@@ -1,0 +1,33 @@
+export type {
+  AttemptRecord,
+  CardCatalog,
+  CardRecord,
+  Clock,
+  Grader,
+  GuildSettings,
+  LeaderboardPage,
+  LeaderboardQuery,
+  LeaderboardRow,
+  ProgressRecord,
+  QuizRecord,
+  Rng,
+  Store,
+  StoreTransaction,
+} from './ports.ts';
+export { DEFAULT_ANSWERS_PER_MINUTE, type AppContext, type QuizLocation, type UserRef } from './context.ts';
+export { startQuiz, type StartQuizInput, type StartQuizResult } from './startQuiz.ts';
+export { submitAnswer, type SubmitAnswerInput, type SubmitAnswerResult } from './submitAnswer.ts';
+export { nextHint, type NextHintInput, type NextHintResult } from './nextHint.ts';
+export { revealSolution, type RevealSolutionInput, type RevealSolutionResult } from './revealSolution.ts';
+export { progress, type ProgressReport, type TagMastery } from './progress.ts';
+export {
+  leaderboard,
+  LEADERBOARD_SIZE,
+  type LeaderboardInput,
+  type LeaderboardResult,
+  type LeaderboardScope,
+} from './leaderboard.ts';
+export { nextReview, type NextReviewResult } from './nextReview.ts';
+export { setLeaderboardVisibility, deleteMyData } from './privacy.ts';
+export { syncCards, type SyncCardsResult } from './syncCards.ts';
+export { resolveQuiz } from './resolveQuiz.ts';

@@ -1,0 +1,164 @@
+import type { Card } from '../core/cards/card.ts';
+import type { Verdict } from '../core/grading/verdict.ts';
+import type { Rng } from '../core/random/rng.ts';
+import type { ReviewState } from '../core/scoring/index.ts';
+
+export type { Rng };
+
+/** The time, injected so that tests fix it. */
+export interface Clock {
+  now(): Date;
+}
+
+/** The cards loaded from the seeds (only the cards that load: broken ones are reported elsewhere). */
+export interface CardCatalog {
+  get(id: string): Card | undefined;
+  all(): readonly Card[];
+}
+
+/** The core grader (`gradeAnswer` of `src/core/grading`), injected so use cases can be tested alone. */
+export type Grader = (card: Card, partLabel: string, input: string, rng: Rng) => Verdict;
+
+export interface GuildSettings {
+  readonly id: string;
+  readonly timeZone: string;
+  readonly hideMode: 'delete' | 'spoiler';
+  /** Empty: every channel. */
+  readonly allowedChannels: readonly string[];
+  readonly dailyChannelId: string | null;
+  readonly dailyTime: string | null;
+}
+
+export interface QuizRecord {
+  readonly id: string;
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly threadId: string | null;
+  readonly messageId: string | null;
+  readonly cardId: string;
+  readonly openedBy: string | null;
+  readonly open: boolean;
+  readonly createdAt: Date;
+}
+
+export interface AttemptRecord {
+  readonly id: string;
+  readonly externalId: string;
+  readonly verdict: Verdict['verdict'];
+  readonly input: string;
+  readonly cardId: string;
+  readonly part: string;
+  readonly isStep: boolean;
+  readonly userId: string;
+  readonly createdAt: Date;
+  readonly quizId: string | null;
+  readonly guildId: string | null;
+  readonly channelId: string | null;
+  readonly points: number;
+  readonly mistake: string | null;
+  readonly feedback: string;
+}
+
+export interface ProgressRecord extends ReviewState {
+  readonly userId: string;
+  readonly cardId: string;
+  readonly part: string;
+  readonly status: 'to_learn' | 'learning' | 'mastered';
+  readonly attempts: number;
+  readonly hintsUsed: number;
+  readonly roundWrong: number;
+  readonly roundHints: number;
+  readonly solvedAt: Date | null;
+  readonly gaveUp: boolean;
+}
+
+/** A card as the store keeps it (synced from the seeds by content hash). */
+export interface CardRecord {
+  readonly id: string;
+  readonly file: string;
+  readonly contentHash: string;
+  readonly title: string;
+  readonly course: string;
+  readonly tags: readonly string[];
+  readonly difficulty: number;
+  readonly retiredAt: Date | null;
+}
+
+export interface LeaderboardQuery {
+  readonly guildId: string;
+  /** Absent: the whole server. */
+  readonly channelId?: string;
+  readonly start?: Date;
+  readonly end?: Date;
+  readonly limit: number;
+  /** Whose own rank to report. */
+  readonly userId: string;
+}
+
+export interface LeaderboardRow {
+  readonly rank: number;
+  readonly userId: string;
+  readonly displayName: string;
+  readonly points: number;
+}
+
+export interface LeaderboardPage {
+  readonly top: readonly LeaderboardRow[];
+  /** The caller's own line; absent when they have no points in the period or opted out. */
+  readonly me?: LeaderboardRow;
+}
+
+/** What a use case may do inside one transaction (an attempt, its progress and its points commit together). */
+export interface StoreTransaction {
+  /** Serialises everything one user does (rate limit, progress, points) until the transaction ends. */
+  lockUser(userId: string): Promise<void>;
+  findAttempt(externalId: string): Promise<AttemptRecord | null>;
+  countAttemptsSince(userId: string, since: Date): Promise<number>;
+  getProgress(userId: string, cardId: string, part: string): Promise<ProgressRecord | null>;
+  saveProgress(progress: ProgressRecord): Promise<void>;
+  insertAttempt(attempt: Omit<AttemptRecord, 'id'>): Promise<AttemptRecord>;
+  /** Adds a first solve's points to the ledger and to the all-time totals (server and channel). */
+  addPoints(entry: {
+    attemptId: string;
+    guildId: string;
+    channelId: string;
+    userId: string;
+    points: number;
+    createdAt: Date;
+  }): Promise<void>;
+}
+
+/** The persistent state of gradquiz. */
+export interface Store {
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+
+  ensureUser(user: { id: string; displayName: string }): Promise<void>;
+  getGuild(guildId: string): Promise<GuildSettings>;
+  updateGuild(guildId: string, patch: Partial<Omit<GuildSettings, 'id'>>): Promise<GuildSettings>;
+
+  createQuiz(quiz: Omit<QuizRecord, 'id' | 'open'>): Promise<QuizRecord>;
+  setQuizPost(quizId: string, post: { threadId: string | null; messageId: string | null }): Promise<void>;
+  closeQuiz(quizId: string): Promise<void>;
+  findQuiz(quizId: string): Promise<QuizRecord | null>;
+  findQuizByThread(threadId: string): Promise<QuizRecord | null>;
+  latestOpenQuiz(guildId: string, channelId: string): Promise<QuizRecord | null>;
+  openQuizzes(guildId?: string): Promise<QuizRecord[]>;
+
+  findAttempt(externalId: string): Promise<AttemptRecord | null>;
+  /** Parts of the quiz's card this user answered correctly inside this quiz. */
+  solvedPartsInQuiz(quizId: string, userId: string): Promise<Set<string>>;
+  listProgress(userId: string): Promise<ProgressRecord[]>;
+  /** Local dates (`YYYY-MM-DD` in `timeZone`) with at least one correct answer, most recent first. */
+  correctAnswerDays(userId: string, timeZone: string, limit: number): Promise<string[]>;
+  countAttempts(userId: string): Promise<number>;
+
+  leaderboard(query: LeaderboardQuery): Promise<LeaderboardPage>;
+
+  findUser(userId: string): Promise<{ id: string; displayName: string; leaderboardOptOut: boolean } | null>;
+  setLeaderboardOptOut(userId: string, optOut: boolean): Promise<void>;
+  /** Deletes the user with their attempts, progress and points; their quizzes stay, unowned. */
+  deleteUser(userId: string): Promise<{ attempts: number }>;
+
+  listCards(): Promise<CardRecord[]>;
+  saveCard(card: CardRecord): Promise<void>;
+}

@@ -1,0 +1,154 @@
+import { countsAsAttempt, type Verdict } from '../core/grading/verdict.ts';
+import { pointsFor, progressStatus, reviewRating, scheduleReview } from '../core/scoring/index.ts';
+import type { AppContext, QuizLocation, UserRef } from './context.ts';
+import { currentPart } from './currentPart.ts';
+import { emptyProgress } from './emptyProgress.ts';
+import type { AttemptRecord, ProgressRecord, QuizRecord } from './ports.ts';
+import { resolveQuiz } from './resolveQuiz.ts';
+
+export interface SubmitAnswerInput extends QuizLocation {
+  /** Names the answer's source (`discord:message:<id>`, `console:<uuid>` …): a redelivery counts once. */
+  readonly externalId: string;
+  readonly user: UserRef;
+  readonly input: string;
+  /** The part answered; by default the user's current part of the quiz. */
+  readonly part?: string;
+  /** An answer to an intermediate step (`/step`). */
+  readonly isStep?: boolean;
+}
+
+export type SubmitAnswerResult =
+  | {
+      readonly kind: 'graded';
+      readonly attempt: AttemptRecord;
+      readonly verdict: Verdict;
+      readonly quiz: QuizRecord;
+      readonly points: number;
+      /** This answer solved the part for the first time ever (it may still earn 0 after giving up). */
+      readonly firstSolve: boolean;
+      /** The part to answer next in this quiz; null once every part is solved. */
+      readonly nextPart: string | null;
+    }
+  /** This externalId was recorded before: nothing new is written; here is what it got. */
+  | { readonly kind: 'duplicate'; readonly attempt: AttemptRecord }
+  | { readonly kind: 'slow_down'; readonly limit: number }
+  | { readonly kind: 'no_quiz' }
+  | { readonly kind: 'quiz_finished'; readonly quiz: QuizRecord }
+  | { readonly kind: 'card_unavailable'; readonly cardId: string }
+  | { readonly kind: 'unknown_part'; readonly part: string; readonly parts: readonly string[] };
+
+const MINUTE_MS = 60_000;
+
+/**
+ * Grades an answer and records it: the attempt, the progress it makes (and the FSRS review when it
+ * solves the part) and its points commit in one transaction, under a lock on the user, so concurrent
+ * answers of one user (and a redelivered externalId) are counted exactly once.
+ */
+export async function submitAnswer(ctx: AppContext, input: SubmitAnswerInput): Promise<SubmitAnswerResult> {
+  const known = await ctx.store.findAttempt(input.externalId);
+  if (known) return { kind: 'duplicate', attempt: known };
+
+  const quiz = await resolveQuiz(ctx.store, input);
+  if (!quiz) return { kind: 'no_quiz' };
+  const card = ctx.catalog.get(quiz.cardId);
+  if (!card) return { kind: 'card_unavailable', cardId: quiz.cardId };
+  const solvedInQuiz = await ctx.store.solvedPartsInQuiz(quiz.id, input.user.id);
+  const part = input.part ?? currentPart(card, solvedInQuiz);
+  if (part === undefined) return { kind: 'quiz_finished', quiz };
+  if (!card.parts.some((candidate) => candidate.label === part)) {
+    return { kind: 'unknown_part', part, parts: card.parts.map((candidate) => candidate.label) };
+  }
+
+  await ctx.store.ensureUser(input.user);
+  // Grading is pure and fast (tens of µs): it runs before the transaction, which only records.
+  const verdict = ctx.grade(card, part, input.input, ctx.rng);
+  const now = ctx.clock.now();
+
+  return ctx.store.transaction(async (tx): Promise<SubmitAnswerResult> => {
+    await tx.lockUser(input.user.id);
+    const again = await tx.findAttempt(input.externalId);
+    if (again) return { kind: 'duplicate', attempt: again };
+    if (
+      (await tx.countAttemptsSince(input.user.id, new Date(now.getTime() - MINUTE_MS))) >=
+      ctx.answersPerMinute
+    ) {
+      return { kind: 'slow_down', limit: ctx.answersPerMinute };
+    }
+
+    const before =
+      (await tx.getProgress(input.user.id, card.id, part)) ?? emptyProgress(input.user.id, card.id, part);
+    const alreadySolved = before.solvedAt !== null;
+    const points = pointsFor({
+      verdict: verdict.verdict,
+      difficulty: card.difficulty,
+      // Before a first solve, every answer that counted was wrong.
+      wrongBefore: alreadySolved ? 0 : before.attempts,
+      hintsUsed: before.hintsUsed,
+      alreadySolved,
+      gaveUp: before.gaveUp,
+    });
+    const attempt = await tx.insertAttempt({
+      externalId: input.externalId,
+      verdict: verdict.verdict,
+      input: input.input,
+      cardId: card.id,
+      part,
+      isStep: input.isStep ?? false,
+      userId: input.user.id,
+      createdAt: now,
+      quizId: quiz.id,
+      guildId: quiz.guildId,
+      channelId: quiz.channelId,
+      points,
+      mistake: verdict.mistake ?? null,
+      feedback: verdict.feedback,
+    });
+    if (points > 0) {
+      await tx.addPoints({
+        attemptId: attempt.id,
+        guildId: quiz.guildId,
+        channelId: quiz.channelId,
+        userId: input.user.id,
+        points,
+        createdAt: now,
+      });
+    }
+    await tx.saveProgress(progressAfter(before, verdict, now));
+
+    const solvedNow = verdict.verdict === 'correct' ? new Set([...solvedInQuiz, part]) : solvedInQuiz;
+    return {
+      kind: 'graded',
+      attempt,
+      verdict,
+      quiz,
+      points,
+      firstSolve: verdict.verdict === 'correct' && !alreadySolved,
+      nextPart: currentPart(card, solvedNow) ?? null,
+    };
+  });
+}
+
+/** A part's progress after one graded answer: a correct one is an FSRS review rated by how the round went. */
+function progressAfter(before: ProgressRecord, verdict: Verdict, now: Date): ProgressRecord {
+  const attempts = before.attempts + (countsAsAttempt(verdict.verdict) ? 1 : 0);
+  if (verdict.verdict !== 'correct') {
+    const roundWrong = before.roundWrong + (verdict.verdict === 'incorrect' ? 1 : 0);
+    return {
+      ...before,
+      attempts,
+      roundWrong,
+      status: progressStatus({ attempts, solved: before.solvedAt !== null, stability: before.stability }),
+    };
+  }
+  const rating = reviewRating({ solved: true, wrong: before.roundWrong, hints: before.roundHints });
+  const review = scheduleReview(before, rating, now);
+  return {
+    ...before,
+    ...review,
+    attempts,
+    roundWrong: 0,
+    roundHints: 0,
+    solvedAt: before.solvedAt ?? now,
+    status: progressStatus({ attempts, solved: true, stability: review.stability, lastRating: rating }),
+  };
+}

@@ -1,0 +1,54 @@
+import type { Card } from '../../src/core/cards/card.ts';
+import type { Grader } from '../../src/app/index.ts';
+
+/** A card with only what the application layer reads (the grader here is a fake). */
+export function fakeCard(
+  id: string,
+  options: {
+    parts?: string[];
+    difficulty?: number;
+    tags?: string[];
+    course?: string;
+    hash?: string;
+    hints?: string[];
+  } = {},
+): Card {
+  return {
+    id,
+    file: `${id}.md`,
+    course: options.course ?? 'ML 101',
+    tags: options.tags ?? ['logistic'],
+    difficulty: options.difficulty ?? 2,
+    type: 'derivation',
+    body: `# Question\nDerive ${id}.\n# Solution\nThe answer.`,
+    question: `Derive ${id}.`,
+    solution: 'The answer.',
+    vars: new Map(),
+    given: [],
+    shapes: new Map(),
+    aliases: new Map(),
+    parts: (options.parts ?? ['1']).map((label) => ({
+      label,
+      prompt: `Part ${label}`,
+      loss: { kind: 'number', value: 0 },
+      lossSource: '0',
+      wrt: 'w',
+      answer: { kind: 'number', value: 0 },
+      answerSource: '0',
+      sign: 'strict',
+      require: [],
+      forbid: [],
+      hints: options.hints ?? ['Use the chain rule.', 'sigma prime is sigma (1 - sigma).'],
+      mistakes: [],
+    })),
+    contentHash: options.hash ?? `hash-${id}`,
+  } as unknown as Card;
+}
+
+/** "right" is correct, "wrong" incorrect, "long" not simplified, anything else invalid. */
+export const fakeGrader: Grader = (_card, _part, input) => {
+  if (input === 'right') return { verdict: 'correct', feedback: 'correct' };
+  if (input === 'wrong') return { verdict: 'incorrect', mistake: 'sign', feedback: 'incorrect: the sign' };
+  if (input === 'long') return { verdict: 'not_simplified', feedback: 'not simplified' };
+  return { verdict: 'invalid', feedback: 'could not read it' };
+};
