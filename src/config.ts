@@ -6,10 +6,7 @@ import { z } from 'zod';
 const envSchema = z.object({
   DISCORD_TOKEN: z.string().trim().min(1).optional(),
   DISCORD_API_URL: z.url().optional(),
-  DISCORD_GUILD_ID: z
-    .string()
-    .regex(/^\d+$/, 'must be a numeric guild id')
-    .optional(),
+  DISCORD_GUILD_ID: z.string().regex(/^\d+$/, 'must be a numeric guild id').optional(),
   DATABASE_URL: z.string().trim().min(1).optional(),
   GRADQUIZ_DATA_DIR: z.string().trim().min(1).default('.data'),
   GRADQUIZ_SEEDS: z.string().trim().min(1).default('seeds'),

@@ -4,7 +4,13 @@ import type { Card } from '../core/cards/card.ts';
 import { findPart, gradeAnswer } from '../core/grading/index.ts';
 import type { Verdict } from '../core/grading/verdict.ts';
 import type { Config } from '../config.ts';
-import { describeDatabase, openDatabase, prismaStore, type Database, type DatabaseConfig } from '../adapters/store/index.ts';
+import {
+  describeDatabase,
+  openDatabase,
+  prismaStore,
+  type Database,
+  type DatabaseConfig,
+} from '../adapters/store/index.ts';
 import { loadSeeds, type SeedBank } from '../adapters/seeds/loadSeeds.ts';
 
 /** What both chat adapters run on: the application core wired to the store and the seeds. */
@@ -37,5 +43,11 @@ export async function openRuntime(config: Config, database: DatabaseConfig): Pro
     answersPerMinute: config.GRADQUIZ_ANSWERS_PER_MINUTE ?? DEFAULT_ANSWERS_PER_MINUTE,
   };
   await syncCards(app, bank.cards);
-  return { app, database: db, bank, databaseDescription: describeDatabase(database), close: () => db.close() };
+  return {
+    app,
+    database: db,
+    bank,
+    databaseDescription: describeDatabase(database),
+    close: () => db.close(),
+  };
 }

@@ -130,7 +130,7 @@ describe('GIVEN gradquiz cards check', () => {
   it('THEN broken cards are refused, each problem as FILE: FIELD: reason, all of them', async () => {
     const r = await cli(['cards', 'check', '--seeds', BROKEN]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/5 cards checked.*1 sound, 4 broken/);
+    expect(r.stdout).toMatch(/6 cards checked.*1 sound, 5 broken/);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toEqual(
       expect.arrayContaining([
@@ -139,6 +139,7 @@ describe('GIVEN gradquiz cards check', () => {
         expect.stringMatching(/^undefined-name\.md: check\.given\.s: .*`z`/),
         expect.stringMatching(/^bad-yaml\.md: front matter: the YAML cannot be read/),
         expect.stringMatching(/^bad-fields\.md: difficulty: /),
+        expect.stringMatching(/^bad-tex\.md: body\.question: TeX does not typeset: Undefined control sequence \\foo/),
       ]),
     );
     expect(r.stderr).not.toMatch(/^good\.md/m);

@@ -4,6 +4,9 @@ import { optionValue, parseArgs } from './args.ts';
 import { cardsCheckCommand, cardsListCommand, type CardLint } from './commands/cards.ts';
 import { batchCommand, gradeCommand } from './commands/grade.ts';
 import { stepsCommand } from './commands/steps.ts';
+import { renderCommand } from './renderCommand.ts';
+import { renderDeps } from './renderDeps.ts';
+import { texLint } from './texLint.ts';
 import type { CliIo } from './io.ts';
 
 export const USAGE = `gradquiz — grade gradient derivations
@@ -14,11 +17,13 @@ Usage:
   gradquiz cards check [--seeds DIR]
   gradquiz cards list [--seeds DIR] [--json]
   gradquiz steps <card-id> [part-label] [--seeds DIR] [--json]
+  gradquiz render <card-id> [--solution] [--theme dark|light] -o FILE.png
+  gradquiz render --answer '<expr>' --card <card-id> [--theme dark|light] -o FILE.png
 
 --seeds DIR beats GRADQUIZ_SEEDS; the default is seeds/.
 `;
 
-const VALUED = new Set(['seeds', 'seed', 'batch']);
+const VALUED = new Set(['seeds', 'seed', 'batch', 'theme', 'o', 'out', 'answer', 'card']);
 
 /** What the CLI can be given by its composition root: extra card checks. */
 export interface CliExtras {
@@ -64,9 +69,32 @@ export async function runCli(argv: readonly string[], io: CliIo, extras: CliExtr
     }
     return gradeCommand(bank, cardId, label, answer, { json, seed }, io);
   }
-  if (command === 'cards' && rest[0] === 'check') return cardsCheckCommand(bank, extras.lints ?? [], io);
+  if (command === 'cards' && rest[0] === 'check')
+    return cardsCheckCommand(bank, extras.lints ?? [await texLint()], io);
   if (command === 'cards' && rest[0] === 'list') return cardsListCommand(bank, json, io);
   if (command === 'steps' && rest[0] !== undefined) return stepsCommand(bank, rest[0], rest[1], json, io);
+  if (command === 'render') {
+    const theme = optionValue(args, 'theme') ?? 'dark';
+    if (theme !== 'dark' && theme !== 'light') {
+      io.err('gradquiz: --theme is dark or light\n');
+      return 2;
+    }
+    const answer = optionValue(args, 'answer');
+    const cardId = answer === undefined ? rest[0] : (optionValue(args, 'card') ?? rest[0]);
+    const result = await renderCommand(
+      {
+        ...(cardId !== undefined ? { cardId } : {}),
+        ...(answer !== undefined ? { answer } : {}),
+        solution: args.options.has('solution'),
+        theme,
+        out: optionValue(args, 'o') ?? optionValue(args, 'out') ?? '',
+      },
+      renderDeps(bank),
+    );
+    io.out(result.stdout);
+    io.err(result.stderr);
+    return result.exitCode;
+  }
   io.err(`gradquiz: unknown command "${[command, ...rest].join(' ')}"\n${USAGE}`);
   return 2;
 }

@@ -1,0 +1,23 @@
+import { cardVocabulary } from '../../core/cards/vocabulary.ts';
+import { exprToTex } from '../../core/expr/tex.ts';
+import { readExpression } from '../../core/reader/index.ts';
+import type { SeedBank } from '../seeds/loadSeeds.ts';
+import type { RenderDeps } from './renderCommand.ts';
+
+/** What `gradquiz render` needs from the card bank: card texts, and answers read as the grader reads them. */
+export function renderDeps(bank: SeedBank): RenderDeps {
+  const find = (id: string) => bank.cards.find((c) => c.id === id);
+  return {
+    findCardBody: (id) => {
+      const card = find(id);
+      if (card === undefined) return undefined;
+      return { question: card.question, ...(card.solution !== undefined ? { solution: card.solution } : {}) };
+    },
+    answerToTex: (cardId, answer) => {
+      const card = find(cardId);
+      if (card === undefined) return { ok: false, message: `no card with id "${cardId}"` };
+      const read = readExpression(answer, cardVocabulary(card));
+      return read.ok ? { ok: true, tex: exprToTex(read.expr) } : { ok: false, message: read.error.message };
+    },
+  };
+}

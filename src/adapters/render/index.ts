@@ -1,0 +1,12 @@
+export { altText, MAX_ALT_TEXT_LENGTH } from './altText.ts';
+export {
+  createRenderer,
+  CARD_PIXEL_WIDTH,
+  MAX_MARKDOWN_LENGTH,
+  type Renderer,
+  type RendererConfig,
+  type RenderOptions,
+} from './createRenderer.ts';
+export type { Png, RenderError, RenderErrorCode, RenderResult } from './renderError.ts';
+export { MAX_TEX_LENGTH } from './texConverter.ts';
+export type { ThemeName } from './themes.ts';
