@@ -20,8 +20,23 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'discord.js', '@prisma/*', 'pg', '@electric-sql/*', 'sharp', '@mathjax/*', 'pino'], message: 'The core must stay pure.' },
-            { group: ['**/adapters/**', '**/app/**', '**/main/**'], message: 'The core depends on nothing outside it.' },
+            {
+              group: [
+                'node:*',
+                'discord.js',
+                '@prisma/*',
+                'pg',
+                '@electric-sql/*',
+                'sharp',
+                '@mathjax/*',
+                'pino',
+              ],
+              message: 'The core must stay pure.',
+            },
+            {
+              group: ['**/adapters/**', '**/app/**', '**/main/**'],
+              message: 'The core depends on nothing outside it.',
+            },
           ],
         },
       ],
@@ -31,6 +46,11 @@ export default tseslint.config(
         { object: 'Date', property: 'now', message: 'Time comes in as an argument.' },
       ],
     },
+  },
+  {
+    // Plain JavaScript files (scripts, the bin) run on Node.
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly', console: 'readonly' } },
   },
   prettier,
 );

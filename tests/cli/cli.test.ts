@@ -139,7 +139,9 @@ describe('GIVEN gradquiz cards check', () => {
         expect.stringMatching(/^undefined-name\.md: check\.given\.s: .*`z`/),
         expect.stringMatching(/^bad-yaml\.md: front matter: the YAML cannot be read/),
         expect.stringMatching(/^bad-fields\.md: difficulty: /),
-        expect.stringMatching(/^bad-tex\.md: body\.question: TeX does not typeset: Undefined control sequence \\foo/),
+        expect.stringMatching(
+          /^bad-tex\.md: body\.question: TeX does not typeset: Undefined control sequence \\foo/,
+        ),
       ]),
     );
     expect(r.stderr).not.toMatch(/^good\.md/m);

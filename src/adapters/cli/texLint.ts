@@ -13,12 +13,10 @@ export async function texLint(): Promise<CardLint> {
         ['body.solution', card.solution ?? ''],
       ] as const
     ).flatMap(([field, markdown]) =>
-      renderer
-        .checkMarkdownMath(markdown)
-        .map((error) => ({
-          file: card.file,
-          field,
-          message: `TeX does not typeset: ${error.message}${error.tex ? ` in $${error.tex}$` : ''}`,
-        })),
+      renderer.checkMarkdownMath(markdown).map((error) => ({
+        file: card.file,
+        field,
+        message: `TeX does not typeset: ${error.message}${error.tex ? ` in $${error.tex}$` : ''}`,
+      })),
     );
 }
