@@ -4,11 +4,14 @@ import type { ShapeError } from '../expr/shape.ts';
 
 const quote = (e: Expr) => `\`${printExpr(e)}\``;
 
+/** An operand as it must be written inside a suggestion: bracketed unless it is a single name or number. */
+const operand = (e: Expr) => (e.kind === 'binary' || e.kind === 'neg' ? `(${printExpr(e)})` : printExpr(e));
+
 /** Operands of the sub-expression at fault, for suggestions that reuse the student's own names. */
 function operands(at: Expr): [string, string] {
-  if (at.kind === 'binary') return [printExpr(at.left), printExpr(at.right)];
-  if (at.kind === 'call') return [printExpr(at.args[0] ?? at), printExpr(at.args[1] ?? at)];
-  return [printExpr(at), printExpr(at)];
+  if (at.kind === 'binary') return [operand(at.left), operand(at.right)];
+  if (at.kind === 'call') return [operand(at.args[0] ?? at), operand(at.args[1] ?? at)];
+  return [operand(at), operand(at)];
 }
 
 /** Says, in a student's words, why an expression cannot be evaluated, with a suggestion. */

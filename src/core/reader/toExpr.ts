@@ -140,7 +140,35 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
     if (resolved !== undefined) return symbol(resolved);
     const split = /^(.+)_([^_]+)$/.exec(name);
     if (split?.[1] !== undefined && split[2] !== undefined) return indexed(split[1], split[2], name, bound);
+    // `yx`, `yhatx`: names written side by side without a space are a product.
+    const pieces = segment(name);
+    if (pieces !== undefined)
+      return pieces
+        .map((piece) => value(piece, bound))
+        .reduce((left, right) => ({ kind: 'binary', op: 'mul', left, right }));
     return fail(unknownName(name, vocab));
+  }
+
+  function isVectorName(name: string): boolean {
+    const resolved = resolveName(name, vocab);
+    return resolved?.kind === 'name' && vocab.names.get(resolved.name) === 'vector';
+  }
+
+  /** Splits an unknown run of letters into the card's names, longest first; undefined when it cannot. */
+  function segment(name: string): string[] | undefined {
+    if (!/^[A-Za-z]{2,12}$/.test(name)) return undefined;
+    const known = (piece: string) => resolveName(piece, vocab)?.kind === 'name';
+    const from = (start: number): string[] | undefined => {
+      if (start === name.length) return [];
+      for (let end = name.length; end > start; end--) {
+        const piece = name.slice(start, end);
+        if (!known(piece)) continue;
+        const rest = from(end);
+        if (rest !== undefined) return [piece, ...rest];
+      }
+      return undefined;
+    };
+    return from(0);
   }
 
   function symbol(resolved: Exclude<Resolved, { kind: 'function' }>): Expr {
@@ -314,6 +342,15 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
         : dimension.type === 'ConstantNode'
           ? String((dimension as unknown as { value: unknown }).value)
           : symbolName(dimension);
+    // `w.x`: a dot between two vectors is their dot product, as students write it from slides.
+    if (
+      node.index.dotNotation &&
+      base !== undefined &&
+      index !== undefined &&
+      isVectorName(base) &&
+      isVectorName(index)
+    )
+      return { kind: 'binary', op: 'mul', left: value(base, bound), right: value(index, bound) };
     if (
       node.index.dotNotation ||
       base === undefined ||
