@@ -11,7 +11,7 @@ const normalized = (text: string) => {
 describe('GIVEN names written side by side without a space', () => {
   it.each([
     ['yx - yhat x', 'y * x - yhat * x'],
-    ['(y - yhat)yhatx', '(y - yhat) * yhat * x'],
+    ['(y - yhat)yhatx', '(y - yhat) * (yhat * x)'],
     ['ywx', 'y * w * x'],
   ])('THEN %s is read as the product %s', (text, expected) => {
     expect(normalized(text)).toBe(expected);
