@@ -10,7 +10,6 @@ export const SCALAR: Shape = { kind: 'scalar' };
 /** Why an expression cannot be evaluated, whatever the point. */
 export type ShapeErrorCode =
   | 'vector_power'
-  | 'vector_plus_scalar'
   | 'length_mismatch'
   | 'vector_division'
   | 'dot_of_scalar'
@@ -142,7 +141,7 @@ function binary(expr: Expr & { kind: 'binary' }, left: Shape, right: Shape): Sha
   switch (expr.op) {
     case 'add':
     case 'sub':
-      if (left.kind !== right.kind) fail('vector_plus_scalar', expr);
+      // A scalar added to a vector is added to each component, as in mathjs (`1 - h.^2`).
       return broadcast(left, right, expr);
     case 'mul':
       // Two vectors multiplied are their dot product, as in mathjs and as `w^T x` means.

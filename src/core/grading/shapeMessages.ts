@@ -20,8 +20,6 @@ export function describeShapeError(error: ShapeError): string {
   switch (error.code) {
     case 'vector_power':
       return `${quote(error.at)} raises a vector to a power. Did you mean \`${a} .^ ${b}\` (each component) or \`dot(${a}, ${a})\` (the squared length)?`;
-    case 'vector_plus_scalar':
-      return `${quote(error.at)} adds a scalar and a vector, which has no meaning here. Check which terms should be multiplied by a vector.`;
     case 'length_mismatch':
       return `${quote(error.at)} combines vectors of different lengths.`;
     case 'vector_division':
