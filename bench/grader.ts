@@ -87,6 +87,21 @@ const hand = timeEach(
   ANSWERS,
 );
 const median = (s: number[]) => s[Math.floor(s.length / 2)] as number;
+
+// Diagnosis runs only for incorrect answers; its cost is measured on wrong answers that match no
+// pattern (the slowest case: every pattern is tried), against the same grading without it.
+const wrong = answers.map((_, i) => `(y - yhat) .^ 3 .* x * ${1 + i / 1e4}`);
+gradeAgainst(prepared, wrong[0] as string);
+const plain = timeEach(
+  'wrong answer, diagnosis off',
+  (i) => gradeAgainst(prepared, wrong[i] as string, { diagnose: false }),
+  ANSWERS,
+);
+const diagnosed = timeEach(
+  'wrong answer, diagnosis on (no pattern matches)',
+  (i) => gradeAgainst(prepared, wrong[i] as string),
+  ANSWERS,
+);
 console.log(`\nratio grader / hand-written (median): ${(median(grader) / median(hand)).toFixed(1)}×`);
 console.log(
   `preparing a part costs ${(median(prepare) / median(grader)).toFixed(1)}× one grading; a batch pays it once per part`,

@@ -22,7 +22,12 @@ interface Comparison {
  * Grades one answer against a prepared part (SPEC section 1, "Grading semantics"). Never throws at
  * a student: every input comes back as one of the four verdicts.
  */
-export function gradeAgainst(prepared: PreparedPart, input: string): Verdict {
+export interface GradeOptions {
+  /** Explain wrong answers from the card's chain (default true; steps are never diagnosed). */
+  readonly diagnose?: boolean;
+}
+
+export function gradeAgainst(prepared: PreparedPart, input: string, options: GradeOptions = {}): Verdict {
   const { card, part, slots, points } = prepared;
   const read = readExpression(input, cardVocabulary(card));
   if (!read.ok) return { verdict: 'invalid', feedback: read.error.message };
@@ -82,7 +87,8 @@ export function gradeAgainst(prepared: PreparedPart, input: string): Verdict {
       return undefined;
     }
   };
-  const diagnosis = prepared.isStep ? undefined : diagnose(prepared, values, evaluateAt);
+  const diagnosis =
+    prepared.isStep || options.diagnose === false ? undefined : diagnose(prepared, values, evaluateAt);
   if (diagnosis !== undefined) return incorrect(diagnosis.mistake, diagnosis.feedback);
   if (comparison.equal.every((eq, i) => eq || comparison.negated[i]))
     return incorrect(undefined, say.mixedSign(prepared.target));
