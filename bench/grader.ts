@@ -106,3 +106,6 @@ console.log(`\nratio grader / hand-written (median): ${(median(grader) / median(
 console.log(
   `preparing a part costs ${(median(prepare) / median(grader)).toFixed(1)}× one grading; a batch pays it once per part`,
 );
+console.log(
+  `diagnosis adds ${((median(diagnosed) / median(plain) - 1) * 100).toFixed(0)}% to grading a wrong answer (${(median(diagnosed) / median(plain)).toFixed(2)}× in all)`,
+);
