@@ -104,6 +104,14 @@ export async function attemptsOf(db: Database, userId: string) {
   return db.prisma.attempt.findMany({
     where: { userId },
     orderBy: { createdAt: 'asc' },
-    select: { verdict: true, input: true, cardId: true, part: true, isStep: true, points: true, mistake: true },
+    select: {
+      verdict: true,
+      input: true,
+      cardId: true,
+      part: true,
+      isStep: true,
+      points: true,
+      mistake: true,
+    },
   });
 }

@@ -32,10 +32,7 @@ describe('parseLine', () => {
     ['/leaderboard all channel', { kind: 'leaderboard', period: 'all', scope: 'channel' }],
     ['/review', { kind: 'review' }],
     ['/step', { kind: 'step' }],
-    [
-      '/step answer:y/yhat - (1-y)/(1-yhat)',
-      { kind: 'step', answer: 'y/yhat - (1-y)/(1-yhat)' },
-    ],
+    ['/step answer:y/yhat - (1-y)/(1-yhat)', { kind: 'step', answer: 'y/yhat - (1-y)/(1-yhat)' }],
     ['/step answer:"yhat (1 - yhat)"', { kind: 'step', answer: 'yhat (1 - yhat)' }],
     ['/cards', { kind: 'cards' }],
     ['/help', { kind: 'help' }],

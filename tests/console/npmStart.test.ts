@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { createTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
+
+let dataDir: string;
+let database: TestDatabase | undefined;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'gradquiz-console-'));
+  // On PostgreSQL the child gets a fresh database of its own; otherwise PGlite in the temp folder.
+  if (process.env['DATABASE_URL']) database = await createTestDatabase();
+});
+afterAll(async () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  await database?.drop();
+});
+
+/** `printf … | npm start` without a Discord token: the practice mode, as a user pipes it. */
+function npmStart(input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    // Empty means unset, and beats a DISCORD_TOKEN in a `.env` file.
+    DISCORD_TOKEN: '',
+    GRADQUIZ_DATA_DIR: dataDir,
+    GRADQUIZ_USER: 'piper',
+    LOG_LEVEL: 'silent',
+  };
+  if (database?.config.kind === 'postgres') env['DATABASE_URL'] = database.config.url;
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['start', '--silent'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+describe('npm start in practice mode', () => {
+  it('GIVEN a piped session THEN it grades, exits 0, and a second run shows what the first one solved', async () => {
+    const first = await npmStart(
+      [
+        '/quiz card:ssu_batch6_005',
+        '(y-yhat)*yhat*(1-yhat)*x',
+        '(y - \\hat y) x',
+        '(y-ŷ)x',
+        '/progress',
+        '/leaderboard',
+        '/quit',
+        '',
+      ].join('\n'),
+    );
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^gradquiz practice mode: \d+ cards loaded\./);
+    expect(first.stdout).toContain('set DISCORD_TOKEN (see README.md)');
+    expect(first.stdout).toContain(
+      "❌ incorrect: You kept sigma'(s) = yhat(1-yhat): it cancels against dl/dyhat.",
+    );
+    expect(first.stdout).toContain('   Part 1 solved (+32 points).');
+    expect(first.stdout).toContain('   Part 2 solved (+40 points).');
+    expect(first.stdout).toContain('  solved cards: 1 (ssu_batch6_005)');
+    expect(first.stdout).toMatch(/ 1\. piper +72 points {2}← you/);
+    expect(first.stdout).not.toMatch(/\u001b\[/);
+
+    // No /quit this time: the end of input ends the session just as well.
+    const second = await npmStart('/progress\n');
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('Progress of piper');
+    expect(second.stdout).toContain('  solved cards: 1 (ssu_batch6_005)');
+    expect(second.stdout).toContain('  answers that counted: 3 · streak: 1 day');
+  }, 120_000);
+});

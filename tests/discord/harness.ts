@@ -1,0 +1,117 @@
+import { createBot, type Bot } from '../../src/adapters/discord/bot.ts';
+import { createClient } from '../../src/adapters/discord/client.ts';
+import { createLogger } from '../../src/adapters/discord/logger.ts';
+import { createRenderer, type Renderer } from '../../src/adapters/render/index.ts';
+import { loadSeeds } from '../../src/adapters/seeds/loadSeeds.ts';
+import { openDatabase, prismaStore, type Database } from '../../src/adapters/store/index.ts';
+import { syncCards, type AppContext, type Clock } from '../../src/app/index.ts';
+import { seededRng } from '../../src/core/random/rng.ts';
+import { grader } from '../../src/main/runtime.ts';
+import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fake-discord/index.ts';
+import { createTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
+
+/** The card the hidden check uses: part 1 any form of (y - yhat) x, part 2 must use yhat. */
+export const CARD = 'ssu_batch6_005';
+export const RIGHT = '(y - yhat) * x';
+export const WRONG = '(y - yhat) * w';
+
+export interface HarnessOptions {
+  readonly answersPerMinute?: number;
+  readonly clock?: Clock;
+  readonly fake?: FakeDiscordOptions;
+  readonly dailyIntervalMs?: number;
+  /** Draw images (default true); false checks the readable-text fallback. */
+  readonly images?: boolean;
+}
+
+/** A fake Discord, a real store (PostgreSQL when DATABASE_URL is set, else PGlite in memory) and the bot. */
+export interface Harness {
+  readonly fake: FakeDiscord;
+  readonly db: Database;
+  readonly app: AppContext;
+  /** JSON lines the bot logged. */
+  readonly logs: string[];
+  bot: Bot;
+  /** Destroys the client and logs in with a new one on the same database (a restart). */
+  restart(): Promise<void>;
+  /** The `"Attempt"` rows, oldest first. */
+  attempts(): Promise<{ externalId: string; verdict: string; part: string; input: string; userId: string }[]>;
+  close(): Promise<void>;
+}
+
+let renderer: Promise<Renderer> | undefined;
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const fake = await startFakeDiscord(options.fake);
+  let test: TestDatabase | undefined;
+  let db: Database;
+  if (process.env['DATABASE_URL']) {
+    test = await createTestDatabase();
+    db = await openDatabase(test.config);
+  } else {
+    db = await openDatabase({ kind: 'pglite-memory' });
+  }
+  const { cards } = await loadSeeds('seeds');
+  const byId = new Map(cards.map((card) => [card.id, card]));
+  const app: AppContext = {
+    store: prismaStore(db),
+    catalog: { get: (id) => byId.get(id), all: () => cards },
+    clock: options.clock ?? { now: () => new Date() },
+    rng: seededRng(7),
+    grade: grader,
+    answersPerMinute: options.answersPerMinute ?? 1000,
+  };
+  await syncCards(app, cards);
+  const images = options.images === false ? undefined : await (renderer ??= createRenderer());
+  const logs: string[] = [];
+  const logger = createLogger({
+    level: 'debug',
+    secrets: [fake.token],
+    destination: { write: (line: string) => void logs.push(line) },
+  });
+
+  const connect = async (): Promise<Bot> => {
+    const client = createClient({
+      rest: { api: fake.apiUrl, retries: 0, timeout: 5000, globalRequestsPerSecond: 1e6 },
+    });
+    const bot = createBot({
+      client,
+      app,
+      logger,
+      renderer: images,
+      reloadCards: async () => ({
+        cards: cards.length,
+        sync: await syncCards(app, cards),
+        broken: [],
+      }),
+      ...(options.dailyIntervalMs ? { dailyIntervalMs: options.dailyIntervalMs } : {}),
+    });
+    await bot.login(fake.token);
+    return bot;
+  };
+
+  const harness: Harness = {
+    fake,
+    db,
+    app,
+    logs,
+    bot: await connect(),
+    async restart() {
+      await harness.bot.stop();
+      harness.bot = await connect();
+    },
+    async attempts() {
+      return db.prisma.attempt.findMany({
+        orderBy: { createdAt: 'asc' },
+        select: { externalId: true, verdict: true, part: true, input: true, userId: true },
+      }) as Promise<{ externalId: string; verdict: string; part: string; input: string; userId: string }[]>;
+    },
+    async close() {
+      await harness.bot.stop();
+      await fake.close();
+      await db.close();
+      await test?.drop();
+    },
+  };
+  return harness;
+}
