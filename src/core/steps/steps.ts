@@ -2,6 +2,7 @@ import type { Card, Part } from '../cards/card.ts';
 import { chainPaths, definitions, LOSS } from '../cards/chain.ts';
 import type { Expr } from '../expr/ast.ts';
 import { compile } from '../expr/compile.ts';
+import { mapChildren } from '../expr/mapChildren.ts';
 import { dualAlgebra } from '../expr/dual.ts';
 import { partialOf, preparePoints, slotsOf, type Preparation } from '../grading/prepare.ts';
 import type { Rng } from '../random/rng.ts';
@@ -27,18 +28,7 @@ const same = (a: Expr, b: Expr) => JSON.stringify(a) === JSON.stringify(b);
 function useNames(e: Expr, names: readonly { name: string; expr: Expr }[]): Expr {
   const named = names.find((n) => same(n.expr, e));
   if (named !== undefined) return { kind: 'sym', name: named.name };
-  switch (e.kind) {
-    case 'neg':
-      return { kind: 'neg', arg: useNames(e.arg, names) };
-    case 'binary':
-      return { ...e, left: useNames(e.left, names), right: useNames(e.right, names) };
-    case 'call':
-      return { ...e, args: e.args.map((a) => useNames(a, names)) };
-    case 'sum':
-      return { ...e, body: useNames(e.body, names) };
-    default:
-      return e;
-  }
+  return mapChildren(e, (child) => useNames(child, names));
 }
 
 /**

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Card, Part } from '../../../src/core/cards/card.ts';
 import type { Expr } from '../../../src/core/expr/ast.ts';
+import { mapChildren } from '../../../src/core/expr/mapChildren.ts';
 import { additiveTerms } from '../../../src/core/expr/names.ts';
 import { printExpr } from '../../../src/core/expr/print.ts';
 import { differentiate } from '../../../src/core/steps/differentiate.ts';
@@ -14,37 +15,14 @@ const cards = readdirSync(SEEDS_DIR)
 
 /** The answer with every given name replaced by its definition, so that a var can be frozen in it. */
 function inline(expr: Expr, card: Card): Expr {
-  switch (expr.kind) {
-    case 'sym': {
-      const given = card.given.find((g) => g.name === expr.name);
-      return given === undefined ? expr : inline(given.expr, card);
-    }
-    case 'neg':
-      return { ...expr, arg: inline(expr.arg, card) };
-    case 'binary':
-      return { ...expr, left: inline(expr.left, card), right: inline(expr.right, card) };
-    case 'call':
-      return { ...expr, args: expr.args.map((a) => inline(a, card)) };
-    case 'sum':
-      return { ...expr, body: inline(expr.body, card) };
-    default:
-      return expr;
-  }
+  const given = expr.kind === 'sym' ? card.given.find((g) => g.name === expr.name) : undefined;
+  if (given !== undefined) return inline(given.expr, card);
+  return mapChildren(expr, (child) => inline(child, card));
 }
 
 function freeze(expr: Expr, name: string): Expr {
-  switch (expr.kind) {
-    case 'sym':
-      return expr.name === name ? { kind: 'num', value: 0.37 } : expr;
-    case 'neg':
-      return { ...expr, arg: freeze(expr.arg, name) };
-    case 'binary':
-      return { ...expr, left: freeze(expr.left, name), right: freeze(expr.right, name) };
-    case 'call':
-      return { ...expr, args: expr.args.map((a) => freeze(a, name)) };
-    default:
-      return expr;
-  }
+  if (expr.kind === 'sym' && expr.name === name) return { kind: 'num', value: 0.37 };
+  return mapChildren(expr, (child) => freeze(child, name));
 }
 
 /** Wrong answers built from the card's own chain, each with the diagnosis it must get. */
