@@ -1,5 +1,6 @@
 import { createBot, type Bot } from '../../src/adapters/discord/bot.ts';
 import { createClient } from '../../src/adapters/discord/client.ts';
+import type { ReloadReport } from '../../src/adapters/discord/deps.ts';
 import { createLogger } from '../../src/adapters/discord/logger.ts';
 import { createRenderer, type Renderer } from '../../src/adapters/render/index.ts';
 import { loadSeeds } from '../../src/adapters/seeds/loadSeeds.ts';
@@ -22,6 +23,8 @@ export interface HarnessOptions {
   readonly dailyIntervalMs?: number;
   /** Draw images (default true); false checks the readable-text fallback. */
   readonly images?: boolean;
+  /** What `/quizadmin reload` does; default: syncs the same cards again. */
+  readonly reloadCards?: () => Promise<ReloadReport>;
 }
 
 /** A fake Discord, a real store (PostgreSQL when DATABASE_URL is set, else PGlite in memory) and the bot. */
@@ -79,11 +82,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       app,
       logger,
       renderer: images,
-      reloadCards: async () => ({
-        cards: cards.length,
-        sync: await syncCards(app, cards),
-        broken: [],
-      }),
+      reloadCards:
+        options.reloadCards ??
+        (async () => ({ cards: cards.length, sync: await syncCards(app, cards), broken: [] })),
       ...(options.dailyIntervalMs ? { dailyIntervalMs: options.dailyIntervalMs } : {}),
     });
     await bot.login(fake.token);

@@ -1,0 +1,18 @@
+import type { CardCatalog } from '../../../app/index.ts';
+import type { Card } from '../../../core/cards/card.ts';
+
+/** A card catalog whose cards `/quizadmin reload` can replace while the bot runs. */
+export function reloadableCatalog(
+  initial: readonly Card[],
+): CardCatalog & { replace(cards: readonly Card[]): void } {
+  let cards = initial;
+  let byId = new Map(cards.map((card) => [card.id, card]));
+  return {
+    get: (id) => byId.get(id),
+    all: () => cards,
+    replace(next) {
+      cards = next;
+      byId = new Map(next.map((card) => [card.id, card]));
+    },
+  };
+}

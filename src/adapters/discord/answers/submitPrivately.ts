@@ -1,0 +1,56 @@
+import type { ChatInputCommandInteraction, ModalSubmitInteraction } from 'discord.js';
+import { submitAnswer } from '../../../app/index.ts';
+import type { BotDeps } from '../deps.ts';
+import { answerSay } from '../messages.ts';
+import { locationOf, userOf } from '../where.ts';
+import { readBackImage } from './readBack.ts';
+
+/**
+ * An answer given privately (`/answer`, or the Answer button's modal), on an interaction already
+ * deferred as ephemeral: the verdict and the read-back image go to the student alone; the quiz
+ * thread only learns "@user solved part N".
+ */
+export async function submitPrivately(
+  deps: BotDeps,
+  interaction: ChatInputCommandInteraction<'cached'> | ModalSubmitInteraction<'cached'>,
+  input: string,
+  quizId?: string,
+): Promise<void> {
+  const user = userOf(interaction);
+  const result = await deps.perUser.run(user.id, () =>
+    submitAnswer(deps.app, {
+      ...locationOf(interaction, quizId),
+      externalId: `discord:interaction:${interaction.id}`,
+      user,
+      input,
+    }),
+  );
+  if (result.kind === 'duplicate') {
+    await interaction.editReply(answerSay.duplicate(result.attempt.verdict));
+    return;
+  }
+  if (result.kind !== 'graded') {
+    await interaction.editReply(answerSay.notGraded(result));
+    return;
+  }
+  const card = deps.app.catalog.get(result.quiz.cardId);
+  const image =
+    card && result.verdict.verdict !== 'invalid'
+      ? await readBackImage(deps.renderer, card, input)
+      : undefined;
+  const content = answerSay.private(result, card);
+  await interaction.editReply(image ? { content, files: [image] } : { content });
+  if (result.verdict.verdict === 'correct' && result.quiz.threadId) {
+    await announceSolve(deps, result.quiz.threadId, user.id, result.attempt.part);
+  }
+}
+
+async function announceSolve(deps: BotDeps, threadId: string, userId: string, part: string): Promise<void> {
+  try {
+    const thread = await deps.client.channels.fetch(threadId);
+    if (thread?.isSendable()) await thread.send(answerSay.solvedInPrivate(userId, part));
+  } catch (error) {
+    // The student has their verdict; a thread that is gone or locked only loses the announcement.
+    deps.logger.warn({ err: error, threadId }, 'could not announce a private solve');
+  }
+}

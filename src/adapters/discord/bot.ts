@@ -1,0 +1,96 @@
+import { Events, type Client } from 'discord.js';
+import type { Logger } from 'pino';
+import type { AppContext } from '../../app/index.ts';
+import type { Renderer } from '../render/index.ts';
+import { startDailyScheduler, type DailyScheduler } from './daily/dailyScheduler.ts';
+import type { BotDeps, ReloadReport } from './deps.ts';
+import { rejoinQuizThreads } from './listeners/clientReady.ts';
+import { onInteraction } from './listeners/interactionCreate.ts';
+import { onMessageCreate } from './listeners/messageCreate.ts';
+import { onMessageUpdate } from './listeners/messageUpdate.ts';
+import { createSerialQueue } from './serialQueue.ts';
+
+export interface BotOptions {
+  readonly client: Client;
+  readonly app: AppContext;
+  readonly logger: Logger;
+  readonly renderer: Renderer | undefined;
+  readonly reloadCards: () => Promise<ReloadReport>;
+  /** How often the daily quizzes are checked; default every 30 s. */
+  readonly dailyIntervalMs?: number;
+}
+
+export interface Bot {
+  readonly client: Client;
+  /** Logs in and resolves once the gateway is ready. */
+  login(token: string): Promise<void>;
+  /** Stops taking new work, finishes what is in flight, and closes the gateway. */
+  stop(): Promise<void>;
+}
+
+const DAILY_INTERVAL_MS = 30_000;
+
+/**
+ * The Discord adapter: the listeners over the application core. Every event's work is tracked, so
+ * that `stop` can wait for answers being recorded before the connection (and then the database)
+ * closes.
+ */
+export function createBot(options: BotOptions): Bot {
+  const { client, logger } = options;
+  const deps: BotDeps = { ...options, perUser: createSerialQueue() };
+  const inFlight = new Set<Promise<unknown>>();
+  let stopping = false;
+  let scheduler: DailyScheduler | undefined;
+
+  const track = (work: Promise<unknown>): void => {
+    const settled = work.catch((error: unknown) => logger.error({ err: error }, 'unhandled failure'));
+    inFlight.add(settled);
+    void settled.finally(() => inFlight.delete(settled));
+  };
+  const accept =
+    <A extends unknown[]>(handler: (...args: A) => Promise<void>) =>
+    (...args: A): void => {
+      if (!stopping) track(handler(...args));
+    };
+
+  client.on(
+    Events.InteractionCreate,
+    accept((interaction) => onInteraction(deps, interaction)),
+  );
+  client.on(
+    Events.MessageCreate,
+    accept((message) => onMessageCreate(deps, message)),
+  );
+  client.on(
+    Events.MessageUpdate,
+    accept((_old, message) => onMessageUpdate(deps, message)),
+  );
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  client.on(Events.ShardDisconnect, (event, shard) =>
+    logger.warn({ code: event.code, shard }, 'gateway disconnected'),
+  );
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'gateway resumed'));
+
+  return {
+    client,
+    async login(token) {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(token);
+      await ready;
+      logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
+      track(rejoinQuizThreads(deps));
+      scheduler = startDailyScheduler(deps, {
+        intervalMs: options.dailyIntervalMs ?? DAILY_INTERVAL_MS,
+        track,
+      });
+    },
+    async stop() {
+      stopping = true;
+      scheduler?.stop();
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      await client.destroy();
+      logger.info('disconnected from Discord');
+    },
+  };
+}

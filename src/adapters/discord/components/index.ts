@@ -1,0 +1,14 @@
+import { answerButton, answerModal } from './answerButton.ts';
+import type { ComponentHandler } from './component.ts';
+import { deleteDataButton } from './deleteDataButton.ts';
+import { reviewButton } from './reviewButton.ts';
+
+export type { ComponentHandler } from './component.ts';
+
+/** Every button and modal of the bot, by custom-id prefix. */
+export const COMPONENTS: readonly ComponentHandler[] = [
+  answerButton,
+  answerModal,
+  reviewButton,
+  deleteDataButton,
+];

@@ -1,0 +1,25 @@
+import type { Client } from 'discord.js';
+import type { Logger } from 'pino';
+import type { AppContext, SyncCardsResult } from '../../app/index.ts';
+import type { Renderer } from '../render/index.ts';
+import type { SerialQueue } from './serialQueue.ts';
+
+/** What `/quizadmin reload` reports: the cards now loaded, the store's sync, the files that did not load. */
+export interface ReloadReport {
+  readonly cards: number;
+  readonly sync: SyncCardsResult;
+  readonly broken: readonly { readonly file: string; readonly message: string }[];
+}
+
+/** Everything a command, a listener or the scheduler may use; built once by `startBot`. */
+export interface BotDeps {
+  readonly app: AppContext;
+  readonly client: Client;
+  readonly logger: Logger;
+  /** Renders questions, solutions and read-backs; without one the bot posts readable text. */
+  readonly renderer: Renderer | undefined;
+  /** Reloads the cards from the seeds and syncs them into the store. */
+  readonly reloadCards: () => Promise<ReloadReport>;
+  /** One user's answers are graded one after another, so each lands on the part the last one left. */
+  readonly perUser: SerialQueue;
+}

@@ -1,0 +1,285 @@
+import type {
+  LeaderboardResult,
+  NextHintResult,
+  NextReviewResult,
+  NextStepResult,
+  ProgressReport,
+  RevealSolutionResult,
+  StartQuizResult,
+  SubmitAnswerResult,
+  SubmitStepResult,
+} from '../../app/index.ts';
+import type { Card } from '../../core/cards/card.ts';
+import type { VerdictName } from '../../core/grading/verdict.ts';
+import { VERDICT_EMOJI, VERDICT_WORDS } from '../text/verdictLine.ts';
+
+/**
+ * Every word the bot says, in one table: use-case results in, Discord text out. Handlers choose
+ * where a text goes (ephemeral, the thread, a reply); this file chooses what it says.
+ */
+
+type Graded = Extract<SubmitAnswerResult, { kind: 'graded' }>;
+
+const mention = (userId: string) => `<@${userId}>`;
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The feedback, led by the verdict's words unless it already says them ("could not read" and all). */
+function inWords(verdict: VerdictName, feedback: string): string {
+  const words = VERDICT_WORDS[verdict];
+  if (feedback.toLowerCase().includes(words)) return feedback;
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}: ${feedback}`;
+}
+
+function pointsLine(result: Graded): string {
+  if (result.verdict.verdict !== 'correct') return '';
+  if (result.points > 0) return ` **+${plural(result.points, 'point')}**.`;
+  return result.firstSolve
+    ? ' No points: you had revealed the solution.'
+    : ' Solved before, so no new points (practice counts for your reviews).';
+}
+
+function nextLine(result: Graded, card: Card | undefined): string {
+  if (result.verdict.verdict !== 'correct') return '';
+  if (result.nextPart === null) return '\nEvery part of this card is solved. 🎉';
+  const prompt = card?.parts.find((part) => part.label === result.nextPart)?.prompt;
+  return `\nNext: **part ${result.nextPart}**${prompt ? ` — ${prompt}` : ''}`;
+}
+
+/** What a graded answer gets: where it was given and whether it was hidden decide the wording. */
+export const answerSay = {
+  /** A correct or not-simplified answer that the bot removed from the thread. */
+  hidden(result: Graded, userId: string, card: Card | undefined): string {
+    const { verdict } = result.verdict;
+    const part = result.attempt.part;
+    if (verdict === 'correct') {
+      const note = result.verdict.note ? `\n${result.verdict.feedback}` : '';
+      return `${VERDICT_EMOJI.correct} ${mention(userId)} solved part ${part} — correct (answer hidden).${pointsLine(result)}${note}${nextLine(result, card)}`;
+    }
+    return `${VERDICT_EMOJI[verdict]} ${mention(userId)}, part ${part} — ${inWords(verdict, result.verdict.feedback)} (answer hidden)`;
+  },
+
+  /** An answer left in the thread. `spoilered`: it was already wrapped, so nothing to remind. */
+  kept(result: Graded, card: Card | undefined, spoilered: boolean): string {
+    const { verdict, feedback } = result.verdict;
+    const lead = `${VERDICT_EMOJI[verdict]} ${inWords(verdict, feedback)}`;
+    const hide =
+      (verdict === 'correct' || verdict === 'not_simplified') && !spoilered
+        ? '\nPlease wrap answers in ||spoilers|| so they do not give the solution away.'
+        : '';
+    return `${lead}${pointsLine(result)}${hide}${nextLine(result, card)}`;
+  },
+
+  /** A private answer (`/answer`, the Answer button): the verdict for the student's eyes only. */
+  private(result: Graded, card: Card | undefined): string {
+    const { verdict, feedback } = result.verdict;
+    const part = `Part ${result.attempt.part} of \`${result.quiz.cardId}\``;
+    return `${VERDICT_EMOJI[verdict]} ${part}: ${inWords(verdict, feedback)}${pointsLine(result)}${nextLine(result, card)}`;
+  },
+
+  /** What the quiz thread learns of a private solve. */
+  solvedInPrivate: (userId: string, part: string) =>
+    `${VERDICT_EMOJI.correct} ${mention(userId)} solved part ${part}.`,
+
+  /** The caption of the read-back image. */
+  readAs: (normalized: string) => `I read your answer as \`${normalized}\`:`,
+
+  /** A submission that was not graded (rate limit, no quiz, …); `duplicate` is answered by the caller. */
+  notGraded(result: Exclude<SubmitAnswerResult, Graded | { kind: 'duplicate' }>): string {
+    switch (result.kind) {
+      case 'slow_down':
+        return `⏳ Slow down a little: at most ${plural(result.limit, 'answer')} a minute. Try again in a moment — this one was not counted.`;
+      case 'no_quiz':
+        return 'There is no open quiz here. Answer inside a quiz thread, or start one with `/quiz`.';
+      case 'quiz_finished':
+        return `You have solved every part of \`${result.quiz.cardId}\` already. \`/quiz\` for another card!`;
+      case 'card_unavailable':
+        return `The card \`${result.cardId}\` is no longer available (it was removed from the seeds).`;
+      case 'unknown_part':
+        return `This card has no part ${result.part}; its parts are ${result.parts.join(', ')}.`;
+    }
+  },
+
+  /** A private answer whose interaction was already recorded (Discord sent it twice). */
+  duplicate: (verdict: VerdictName) =>
+    `${VERDICT_EMOJI[verdict]} This answer was already recorded (${VERDICT_WORDS[verdict]}).`,
+};
+
+export const quizSay = {
+  failed(result: Exclude<StartQuizResult, { kind: 'started' }>): string {
+    switch (result.kind) {
+      case 'unknown_card':
+        return `I have no card \`${result.cardId}\`. Start typing in the \`card\` option to pick one from the list.`;
+      case 'no_match':
+        return 'No card matches these filters. Try fewer of them, or pick from the lists.';
+      case 'channel_not_allowed':
+        return `Quizzes are not posted in this channel. Try ${result.allowedChannels.map((id) => `<#${id}>`).join(', ')}.`;
+    }
+  },
+  alreadySolved: 'You solved this card before: practice it again (no new points).',
+  answerHere:
+    'Answer in the thread (in `code` or ||spoilers||, or any expression using the card’s names), privately with `/answer` or the **Answer** button. `/hint` for a hint.',
+  spoilerPlease: 'Correct answers stay visible here: please wrap yours in ||spoilers||.',
+  threadName: (card: Card, title: string) => `${card.id} — ${title}`.slice(0, 100),
+  noImage: (message: string) => `(The question could not be drawn as an image: ${message})`,
+};
+
+export const hintSay = (result: NextHintResult): string => {
+  switch (result.kind) {
+    case 'hint':
+      return `💡 Hint ${result.number}/${result.total} for part ${result.part}: ${result.text}\n(Each hint lowers the points for this part a little.)`;
+    case 'no_more_hints':
+      return `No more hints for part ${result.part} (you have seen all ${result.total}). \`/solution\` shows the solution, but you give up the card's remaining points.`;
+    case 'no_quiz':
+      return answerSay.notGraded({ kind: 'no_quiz' });
+    case 'quiz_finished':
+      return 'You have solved every part of this card: no hint needed. `/solution` shows the worked solution.';
+    case 'card_unavailable':
+      return answerSay.notGraded(result);
+  }
+};
+
+export const solutionSay = {
+  intro(result: Extract<RevealSolutionResult, { kind: 'solution' }>): string {
+    if (result.public) return `📖 Solution of \`${result.card.id}\`:`;
+    const given = result.gaveUp.length
+      ? ` You gave up part${result.gaveUp.length === 1 ? '' : 's'} ${result.gaveUp.join(', ')}: no more points for this card, and it comes back in your reviews.`
+      : '';
+    return `📖 Solution of \`${result.card.id}\`, just for you.${given}`;
+  },
+  missing: 'This card has no written solution.',
+  postedPublicly: 'You solved every part, so the solution is posted for everyone.',
+  unavailable: (result: Exclude<RevealSolutionResult, { kind: 'solution' }>) => answerSay.notGraded(result),
+};
+
+const PERIOD_NAMES = { week: 'this week', month: 'this month', all: 'all time' } as const;
+const MEDALS = ['🥇', '🥈', '🥉'];
+
+export const leaderboardSay = {
+  title: (result: LeaderboardResult) =>
+    `🏆 Leaderboard — ${PERIOD_NAMES[result.period]}${result.scope === 'channel' ? ', this channel' : ''}`,
+  lines(result: LeaderboardResult): string {
+    if (result.top.length === 0) return 'No points yet in this period. Be the first: `/quiz`!';
+    return result.top
+      .map(
+        (row) =>
+          `${MEDALS[row.rank - 1] ?? `${row.rank}.`} **${row.displayName}** (${mention(row.userId)}) — ${plural(row.points, 'point')}`,
+      )
+      .join('\n');
+  },
+  me: (result: LeaderboardResult) =>
+    result.me
+      ? `You: #${result.me.rank} with ${plural(result.me.points, 'point')}.`
+      : 'You have no points in this period (or you left the leaderboards with `/privacy`).',
+  footer: (result: LeaderboardResult) => `Times in ${result.timeZone}`,
+};
+
+export const progressSay = {
+  title: (name: string) => `📈 Progress of ${name}`,
+  summary: (report: ProgressReport) =>
+    [
+      `Solved cards: **${report.solvedCards.length}**${report.solvedCards.length ? ` (${report.solvedCards.map((id) => `\`${id}\``).join(', ')})` : ''}`,
+      `Started: ${report.startedCards.length}`,
+      `Attempts: ${report.attempts}`,
+      `Streak: ${plural(report.streak, 'day')}`,
+      `Reviews due: ${report.reviewsDue}${report.reviewsDue ? ' — `/review`' : ''}`,
+    ].join('\n'),
+  tags: (report: ProgressReport) =>
+    report.tags
+      .filter((tag) => tag.solved > 0 || tag.mastered > 0)
+      .map((tag) => `\`${tag.tag}\`: ${tag.solved}/${tag.parts} parts solved, ${tag.mastered} mastered`)
+      .join('\n') || 'Nothing solved yet.',
+  private: (userId: string) => `${mention(userId)} keeps their progress private.`,
+};
+
+export const reviewSay = (result: NextReviewResult): string => {
+  if (result.kind === 'due') {
+    const others = result.dueCount > 1 ? ` (${result.dueCount} parts are due in all)` : '';
+    return `🔁 \`${result.card.id}\` part ${result.part} is due for review${others}. Press **Quiz me** to post it.`;
+  }
+  if (result.next) {
+    const when = Math.floor(result.next.due.getTime() / 1000);
+    return `Nothing is due. Next review: \`${result.next.card.id}\` part ${result.next.part}, <t:${when}:R>.`;
+  }
+  return 'Nothing to review yet: solve a card with `/quiz` and it joins your reviews.';
+};
+
+export const privacySay = {
+  visible: (visible: boolean) =>
+    visible
+      ? 'You are on the leaderboards again.'
+      : 'You left the leaderboards. Your points still count, and `/privacy leaderboard show:on` brings you back.',
+  confirmDelete:
+    'This deletes **all** your answers, progress and points, in every server, for good. Are you sure?',
+  deleted: (attempts: number) => `Done: your data is deleted (${plural(attempts, 'answer')}).`,
+  cancelled: 'Nothing was deleted.',
+};
+
+export const adminSay = {
+  notAllowed: 'Only members with the **Manage Server** permission can use `/quizadmin`.',
+  reloaded: (report: { cards: number; added: number; updated: number; retired: number; broken: string[] }) =>
+    [
+      `Reloaded ${plural(report.cards, 'card')}: ${report.added} new, ${report.updated} changed, ${report.retired} retired.`,
+      ...(report.broken.length ? [`Not loaded:\n${report.broken.map((b) => `• ${b}`).join('\n')}`] : []),
+    ].join('\n'),
+  dailySet: (channelId: string, time: string, zone: string) =>
+    `Every day at ${time} (${zone}) I will post a quiz in <#${channelId}>.`,
+  dailyOff: 'The daily quiz is off.',
+  badTime: (time: string) => `\`${time}\` is not a time of day: use 24-hour \`HH:MM\`, e.g. \`09:30\`.`,
+  timeZone: (zone: string) =>
+    `This server's time zone is now ${zone} (leaderboard weeks and months, the daily quiz).`,
+  badZone: (zone: string) =>
+    `\`${zone}\` is not a time zone I know. Use an IANA name such as \`Europe/Prague\` or \`UTC\` (the list autocompletes).`,
+  channels: (ids: readonly string[]) =>
+    ids.length === 0
+      ? 'Quizzes are allowed in every channel.'
+      : `Quizzes are allowed in: ${ids.map((id) => `<#${id}>`).join(', ')}.`,
+  hide: (mode: 'delete' | 'spoiler') =>
+    mode === 'delete'
+      ? 'Correct answers in threads are removed after grading (when I have Manage Messages).'
+      : 'Correct answers stay in threads; quiz posts ask students to use ||spoilers||.',
+  reset: (userId: string, attempts: number) =>
+    `Reset ${mention(userId)}: their answers, progress and points are deleted (${plural(attempts, 'answer')}).`,
+  previewOf: (card: Card) => `Preview of \`${card.id}\` (nothing is posted or recorded).`,
+};
+
+export const HELP_TEXT = [
+  '**gradquiz** — derive the gradient, I check it at random points.',
+  '',
+  '**Answering**: in the quiz thread, put your answer in `code` or ||spoilers||, or write an expression with the card’s names, e.g. `(y - yhat) * x` — or answer privately with `/answer expression:…` or the **Answer** button.',
+  'Accepted: `(y - yhat) * x`, `(y-ŷ)·x`, `x*(y - y_hat)`, `(y - \\hat{y}) x`, `(y - sigma(w^T x)) x`, `(y - σ(w·x)) x`, `\\frac{a}{b}`, a left-hand side such as `dl/dw = …`, and `x_j` for one component.',
+  'Marks: ✅ correct · ❌ incorrect · ❓ could not read · ➖ not simplified (right, but the part asks for another form).',
+  '',
+  '**Commands**: `/quiz [card] [tag] [course] [difficulty]` · `/answer` · `/hint` · `/step [answer]` · `/solution` · `/leaderboard [period] [scope]` · `/progress [user]` · `/review` · `/privacy` · `/help`',
+  'Points go to your first solve of each part; hints and wrong answers lower them; `/solution` before solving gives the card up.',
+].join('\n');
+
+export const errorSay = (errorId: string) => `Sorry, something went wrong (error id ${errorId}).`;
+
+type StepLocated = Exclude<NextStepResult, { kind: 'step' }>;
+
+export const stepSay = {
+  step: (result: Extract<NextStepResult, { kind: 'step' }>, definition: string) =>
+    `🪜 Part ${result.part}, step ${result.number}/${result.total}: what is **${result.step.title}**, the derivative of \`${result.step.of}\` with respect to \`${result.step.by}\`?\n\`${result.step.of} = ${definition}\`\nAnswer with \`/step answer:…\` (steps earn no points; they lead you to the part's answer).`,
+  graded(result: Extract<SubmitStepResult, { kind: 'graded' }>): string {
+    const { verdict, feedback } = result.verdict;
+    const line = `${VERDICT_EMOJI[verdict]} ${result.step.title} (step ${result.number}/${result.total} of part ${result.part}): ${inWords(verdict, feedback)}`;
+    if (verdict !== 'correct') return line;
+    return result.number < result.total
+      ? `${line}\n\`/step\` for the next step.`
+      : `${line}\nThat was the last step: multiply them and answer the part itself.`;
+  },
+  elsewhere(result: StepLocated | Exclude<SubmitStepResult, { kind: 'graded' }>): string {
+    switch (result.kind) {
+      case 'steps_done':
+        return `You have answered every step of part ${result.part}: multiply them and answer the part itself.`;
+      case 'no_steps':
+        return `Part ${result.part} has no chain of steps: the loss is written directly in the variable.`;
+      case 'quiz_finished':
+        return 'You have solved every part of this card: no steps left.';
+      case 'duplicate':
+        return answerSay.duplicate(result.attempt.verdict);
+      default:
+        return answerSay.notGraded(result);
+    }
+  },
+};

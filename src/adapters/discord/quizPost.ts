@@ -1,0 +1,129 @@
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  EmbedBuilder,
+  PermissionFlagsBits,
+  ThreadAutoArchiveDuration,
+  type AttachmentBuilder,
+  type GuildTextBasedChannel,
+  type Message,
+} from 'discord.js';
+import type { QuizRecord } from '../../app/index.ts';
+import type { Card } from '../../core/cards/card.ts';
+import { botCan } from './botCan.ts';
+import { cardImage } from './cardImage.ts';
+import type { BotDeps } from './deps.ts';
+import { quizSay } from './messages.ts';
+
+/** The custom id of a quiz post's Answer button: `answer:<quizId>`. */
+export const ANSWER_BUTTON = 'answer';
+
+const EMBED_COLOUR = 0x5865f2;
+const DESCRIPTION_LIMIT = 4000;
+
+/** A short title for the embed and the thread: the question's first sentence, without markup. */
+export function cardTitle(card: Card): string {
+  const line = card.question.split('\n').find((text) => text.trim() !== '') ?? card.id;
+  const plain = line
+    .replace(/\$\$?([^$]*)\$\$?/g, '$1')
+    .replace(/[#*_`]/g, '')
+    .replace(/^\(\d+\s*p\)\s*/i, '')
+    .trim();
+  return plain.length > 80 ? `${plain.slice(0, 79)}…` : plain;
+}
+
+/**
+ * Whether correct answers would stay readable in this channel: the admin chose spoilers, or the bot
+ * cannot delete other people's messages there. The quiz post then asks for ||spoilers||.
+ */
+export async function answersStayVisible(deps: BotDeps, channel: GuildTextBasedChannel): Promise<boolean> {
+  const guild = await deps.app.store.getGuild(channel.guildId);
+  return guild.hideMode === 'spoiler' || !botCan(channel, PermissionFlagsBits.ManageMessages);
+}
+
+/** The quiz post: an embed with the question drawn as an image (or as text), and the Answer button. */
+export async function quizMessage(
+  deps: BotDeps,
+  card: Card,
+  quiz: QuizRecord,
+  askForSpoilers: boolean,
+): Promise<{
+  embeds: EmbedBuilder[];
+  files: AttachmentBuilder[];
+  components: ActionRowBuilder<ButtonBuilder>[];
+}> {
+  const image = await cardImage(deps.renderer, card.question, 'question.png');
+  const parts = card.parts.map((part) => `**${part.label}.** ${part.prompt}`).join('\n');
+  const description = image.ok
+    ? parts
+    : `${card.question.slice(0, DESCRIPTION_LIMIT - parts.length - 200)}\n\n${parts}\n${deps.renderer ? quizSay.noImage(image.message) : ''}`;
+  const embed = new EmbedBuilder()
+    .setColor(EMBED_COLOUR)
+    .setTitle(`📝 ${cardTitle(card)}`.slice(0, 256))
+    .setDescription(description.trim().slice(0, DESCRIPTION_LIMIT))
+    .addFields(
+      { name: 'Course', value: card.course.slice(0, 1024) || '—', inline: true },
+      {
+        name: 'Difficulty',
+        value: `${'★'.repeat(card.difficulty)}${'☆'.repeat(Math.max(0, 5 - card.difficulty))}`,
+        inline: true,
+      },
+      {
+        name: 'Tags',
+        value:
+          card.tags
+            .map((tag) => `\`${tag}\``)
+            .join(' ')
+            .slice(0, 1024) || '—',
+        inline: true,
+      },
+      {
+        name: 'How to answer',
+        value: askForSpoilers ? `${quizSay.answerHere}\n${quizSay.spoilerPlease}` : quizSay.answerHere,
+      },
+    )
+    .setFooter({ text: `Card ${card.id}` });
+  if (image.ok) embed.setImage('attachment://question.png');
+  const answer = new ButtonBuilder()
+    .setCustomId(`${ANSWER_BUTTON}:${quiz.id}`)
+    .setLabel('Answer')
+    .setEmoji('✏️')
+    .setStyle(ButtonStyle.Primary);
+  return {
+    embeds: [embed],
+    files: image.ok ? [image.file] : [],
+    components: [new ActionRowBuilder<ButtonBuilder>().addComponents(answer)],
+  };
+}
+
+/**
+ * Opens the public thread of a quiz post and records where it lives. The thread's id is recorded
+ * first — a thread started from a message takes the message's id — so that an answer typed the
+ * moment the thread appears already finds its quiz. Without the permission to create threads the
+ * quiz still works through `/answer`: the thread id goes back to null and this returns null.
+ */
+export async function openQuizThread(
+  deps: BotDeps,
+  post: Message,
+  quiz: QuizRecord,
+  card: Card,
+): Promise<string | null> {
+  await deps.app.store.setQuizPost(quiz.id, { threadId: post.id, messageId: post.id });
+  try {
+    const thread = await post.startThread({
+      name: quizSay.threadName(card, cardTitle(card)),
+      autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+    });
+    if (thread.id !== post.id)
+      await deps.app.store.setQuizPost(quiz.id, { threadId: thread.id, messageId: post.id });
+    return thread.id;
+  } catch (error) {
+    deps.logger.warn(
+      { err: error, quizId: quiz.id, channelId: post.channelId },
+      'could not open the quiz thread',
+    );
+    await deps.app.store.setQuizPost(quiz.id, { threadId: null, messageId: post.id });
+    return null;
+  }
+}

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeChannel } from '../fake-discord/index.ts';
+import { CARD, RIGHT, WRONG, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+let thread: FakeChannel;
+
+beforeAll(async () => {
+  h = await startHarness({ answersPerMinute: 6, images: false });
+  const res = await h.fake.slashCommand({
+    user: h.fake.user('alice'),
+    name: 'quiz',
+    options: { card: CARD },
+  });
+  thread = h.fake.channel((await res.final(5000)).id);
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('the rate limit', () => {
+  it('GIVEN a 7th answer within a minute THEN a polite message and no row', async () => {
+    const { fake } = h;
+    const sam = fake.user('sam');
+    for (let i = 0; i < 6; i++) {
+      const answer = fake.postMessage({ user: sam, channelId: thread.id, content: `\`${WRONG} + ${i}\`` });
+      await fake.waitForReaction(answer.id, '❌', 5000);
+    }
+    const seventh = fake.postMessage({ user: sam, channelId: thread.id, content: `\`${RIGHT}\`` });
+    const reply = await fake.waitForMessage((m) => m.referencedMessageId === seventh.id, 5000);
+    expect(reply.content).toContain('Slow down');
+    expect(reply.content).toContain('at most 6 answers a minute');
+    expect(fake.message(seventh.id)?.reactions).toEqual([]);
+    const rows = (await h.attempts()).filter((a) => a.userId === sam.id);
+    expect(rows).toHaveLength(6);
+    expect(rows.some((r) => r.externalId === `discord:message:${seventh.id}`)).toBe(false);
+  });
+});
+
+describe('a restart mid-quiz', () => {
+  it('GIVEN part 1 solved, a restart, and the same MESSAGE_CREATE delivered again THEN it is counted once', async () => {
+    const { fake } = h;
+    const alice = fake.user('alice');
+    const part1 = fake.postMessage({ user: alice, channelId: thread.id, content: RIGHT });
+    await fake.waitForDeletion(part1.id, 5000);
+    const delivery = fake.dispatches.find(
+      (d) => d.t === 'MESSAGE_CREATE' && (d.d as { id: string }).id === part1.id,
+    )!;
+
+    await h.restart();
+    await fake.waitForReady(2);
+    const mark = fake.mark();
+    fake.redeliver(delivery);
+    // An answer sent after the redelivery is answered after it: by then the redelivery was handled.
+    const marker = fake.postMessage({ user: fake.user('zed'), channelId: thread.id, content: '`x`' });
+    await fake.waitForMessage((m) => m.referencedMessageId === marker.id, 5000);
+    expect(
+      fake.botEvents
+        .slice(mark)
+        .filter((e) => e.kind === 'message' && e.message.referencedMessageId === part1.id),
+    ).toEqual([]);
+    expect((await h.attempts()).filter((a) => a.externalId === `discord:message:${part1.id}`)).toHaveLength(
+      1,
+    );
+  });
+
+  it('GIVEN the restarted bot THEN part 2 is answered in the same thread', async () => {
+    const { fake } = h;
+    const part2 = fake.postMessage({
+      user: fake.user('alice'),
+      channelId: thread.id,
+      content: '||(y - yhat) x||',
+    });
+    await fake.waitForReaction(part2.id, '✅', 5000);
+    const reply = await fake.waitForMessage((m) => m.referencedMessageId === part2.id, 5000);
+    expect(reply.content).toContain('solved part 2 — correct (answer hidden)');
+    const rows = (await h.attempts()).filter((a) => a.userId === fake.user('alice').id);
+    expect(rows.map((r) => [r.verdict, r.part])).toEqual([
+      ['correct', '1'],
+      ['correct', '2'],
+    ]);
+  });
+
+  it('GIVEN a quiz thread Discord does not list after a restart THEN the bot fetches it and its answers still count', async () => {
+    const { fake } = h;
+    const res = await fake.slashCommand({ user: fake.user('bob'), name: 'quiz', options: { card: CARD } });
+    const quiet = fake.channel((await res.final(5000)).id);
+    // Archived threads are not in GUILD_CREATE's active threads.
+    quiet.archived = true;
+    await h.restart();
+    await fake.waitForReady(3);
+    await expect
+      .poll(() => h.logs.filter((l) => l.includes('quiz threads rejoined')).length, { timeout: 5000 })
+      .toBe(3);
+    const rejoined = JSON.parse(h.logs.filter((l) => l.includes('quiz threads rejoined')).at(-1)!) as object;
+    expect(rejoined).toMatchObject({ missing: 1, fetched: 1 });
+    const answer = fake.postMessage({ user: fake.user('bob'), channelId: quiet.id, content: RIGHT });
+    await fake.waitForReaction(answer.id, '✅', 5000);
+    fake.assertNoErrors();
+  });
+});
