@@ -31,3 +31,5 @@ export { nextReview, type NextReviewResult } from './nextReview.ts';
 export { setLeaderboardVisibility, deleteMyData } from './privacy.ts';
 export { syncCards, type SyncCardsResult } from './syncCards.ts';
 export { resolveQuiz } from './resolveQuiz.ts';
+export { nextStep, type NextStepInput, type NextStepResult } from './nextStep.ts';
+export { submitStep, type SubmitStepInput, type SubmitStepResult } from './submitStep.ts';

@@ -12,7 +12,13 @@ import { createTestDatabase } from '../support/testDatabase.ts';
  * The real application on the real store with the shipped seeds and grader: embedded PGlite in memory,
  * or a fresh PostgreSQL database when `DATABASE_URL` is set.
  */
-export async function openConsoleApp(): Promise<{ app: AppContext; db: Database; close(): Promise<void> }> {
+export async function openConsoleApp(): Promise<{
+  app: AppContext;
+  db: Database;
+  /** Moves the clock on, as days passing between sessions. */
+  advance(ms: number): void;
+  close(): Promise<void>;
+}> {
   const test = process.env['DATABASE_URL'] ? await createTestDatabase() : undefined;
   const db = await openDatabase(test?.config ?? { kind: 'pglite-memory' });
   const bank = await loadSeeds('seeds');
@@ -32,6 +38,9 @@ export async function openConsoleApp(): Promise<{ app: AppContext; db: Database;
   return {
     app,
     db,
+    advance: (ms) => {
+      tick += ms;
+    },
     close: async () => {
       await db.close();
       await test?.drop();

@@ -1,4 +1,8 @@
+import { Readable, Writable } from 'node:stream';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { runConsoleSession } from '../../src/adapters/console/consoleSession.ts';
 
 import type { Database } from '../../src/adapters/store/index.ts';
 import type { AppContext } from '../../src/app/index.ts';
@@ -11,10 +15,11 @@ const RIGHT_2 = '(y-ŷ)x';
 
 let app: AppContext;
 let db: Database;
+let advance: (ms: number) => void;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ app, db, close } = await openConsoleApp());
+  ({ app, db, advance, close } = await openConsoleApp());
 });
 afterAll(async () => {
   await close?.();
@@ -39,7 +44,7 @@ describe('a piped practice session', () => {
     const lines = linesOf(output);
 
     expect(lines[0]).toBe('gradquiz practice mode: 14 cards loaded.');
-    expect(lines).toContain('Progress of ada is kept in the embedded database in memory.');
+    expect(lines).toContain('Progress is kept for ada: embedded database in memory.');
     expect(lines).toContain(
       'This is the terminal; to run the Discord bot instead, set DISCORD_TOKEN (see README.md).',
     );
@@ -76,13 +81,14 @@ describe('a piped practice session', () => {
 
     expect(lines).toContain('Progress of ada');
     expect(lines).toContain(`  solved cards: 1 (${CARD})`);
-    expect(lines).toContain('  answers that counted: 3 · streak: 1 day · reviews due: 0');
-    expect(lines).toContain('    binary-cross-entropy  2 solved, 0 mastered, of 4');
+    expect(lines).toContain('  attempts: 3 · streak: 1 day · reviews due: 0');
+    expect(lines).toContain('    binary-cross-entropy  2 of 4 parts solved, 0 mastered');
     expect(lines).toContain('Leaderboard, this week (since 2026-03-02, UTC)');
     expect(lines).toContain('   1. ada  72 points  ← you');
     expect(output.trimEnd().endsWith('Bye, ada: your progress is saved.')).toBe(true);
     expect(output).not.toContain('after quit');
-    expect(output).not.toMatch(/\u001b\[|^> /m);
+    expect(output).not.toContain('\u001b[');
+    expect(output).not.toMatch(/^> /m);
 
     expect(await attemptsOf(db, 'local:ada')).toEqual([
       {
@@ -280,6 +286,25 @@ describe('a piped practice session', () => {
     expect(quizzes).toMatchObject([{ guildId: 'local', channelId: 'console', cardId: CARD, open: false }]);
   });
 
+  it('GIVEN a reader that goes away (npm start | head) THEN the session ends without an error', async () => {
+    let writes = 0;
+    const closed = new Writable({
+      write(_chunk, _encoding, done) {
+        done(++writes > 1 ? Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }) : null);
+      },
+    });
+    await runConsoleSession({
+      app,
+      user: student('max'),
+      input: Readable.from([`/quiz ${CARD}\n/help\n/help\n(y - yhat) x\n`]),
+      output: closed,
+      greeting: { cards: 14, broken: [], databaseDescription: 'memory' },
+      interactive: false,
+      color: false,
+    });
+    expect(writes).toBeGreaterThan(1);
+  });
+
   it('GIVEN mistyped commands and unknown cards THEN the reply says what to do', async () => {
     const output = await pipeSession(app, student('ivy'), [
       '/quizz',
@@ -296,12 +321,13 @@ describe('a piped practice session', () => {
   });
 
   it('GIVEN /help, /cards and /review THEN they answer without a quiz', async () => {
-    const output = await pipeSession(app, student('jo'), ['/help', '/cards', '/review']);
+    const output = await pipeSession(app, student('jo'), ['/help', '/cards', '/review', '/progress']);
     expect(output).toContain('How to answer');
     expect(output).toContain("    vectors     dot(w, x) = w^T x = w'x = w·x = \\sum_i w_i x_i;");
     expect(output).toContain('  /step                 the next intermediate step');
     expect(output).toContain('14 cards (/quiz ID starts one):');
     expect(output).toContain('Nothing to review yet: a part you solve comes back here when it is due.');
+    expect(output).toContain('Progress of jo\n  solved cards: 0\n  started: none\n');
   });
 
   it('GIVEN a hostile line of 10,000 "(" THEN it is answered within a second', async () => {
@@ -313,5 +339,21 @@ describe('a piped practice session', () => {
     expect(reply).toMatch(/^❓ could not read/);
     session.end();
     await session.done;
+  });
+
+  // Last: it moves the clock a month on.
+  it('GIVEN a solved part due for review THEN /review starts its card, for practice', async () => {
+    await pipeSession(app, student('lee'), [`/quiz ${CARD}`, RIGHT_1]);
+    advance(30 * 24 * 3600 * 1000);
+    const output = await pipeSession(app, student('lee'), ['/review', RIGHT_1]);
+    expect(output).toMatch(
+      /Review: part 1 of ssu_batch6_005 has been due since \d{4}-\d\d-\d\d \d\d:\d\d UTC\./,
+    );
+    expect(output).toContain(`Quiz: ${CARD}`);
+    expect(output).toContain('   Part 1 solved (practice, no new points).');
+    expect(await attemptsOf(db, 'local:lee')).toMatchObject([
+      { verdict: 'correct', part: '1', points: 40 },
+      { verdict: 'correct', part: '1', points: 0 },
+    ]);
   });
 });

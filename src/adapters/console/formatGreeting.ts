@@ -1,0 +1,24 @@
+import type { Style } from './style.ts';
+import { plural } from './plural.ts';
+
+export interface GreetingFacts {
+  readonly user: string;
+  readonly cards: number;
+  /** Files that did not load, relative to the seeds folder. */
+  readonly broken: readonly string[];
+  readonly databaseDescription: string;
+}
+
+/** The first lines of a session: the cards, where progress is kept, and how to run the real bot. */
+export function formatGreeting(facts: GreetingFacts, style: Style): string {
+  const broken =
+    facts.broken.length === 0
+      ? ''
+      : ` (${facts.broken.length} more could not be loaded: ${facts.broken.join(', ')}; \`npx gradquiz cards check\` says why)`;
+  return [
+    style.bold(`gradquiz practice mode: ${plural(facts.cards, 'card')} loaded${broken}.`),
+    `Progress is kept for ${facts.user}: ${facts.databaseDescription}.`,
+    style.dim('This is the terminal; to run the Discord bot instead, set DISCORD_TOKEN (see README.md).'),
+    '/quiz starts a quiz, /cards lists the cards, /help shows the notation and the commands.',
+  ].join('\n');
+}

@@ -1,0 +1,36 @@
+import type { Style } from './style.ts';
+
+/**
+ * `/help`: the notation with examples, then the commands. The examples show notation only, never a
+ * card's answer.
+ */
+export function formatHelp(style: Style): string {
+  return [
+    style.bold('How to answer'),
+    '  Type the gradient on one line, as on paper or in LaTeX. Equal ways to write things:',
+    '    hats        yhat = ŷ = y_hat = \\hat{y} = \\hat y',
+    '    sigmoid     sigma(s) = σ(s) = \\sigma(s) = sigmoid(s)',
+    '    products    a*b = a b = a·b,   2x = 2*x,   (a - b)x',
+    '    fractions   a/b = \\frac{a}{b};   \\left( \\right), \\mathbf{x} and $…$ are fine',
+    "    vectors     dot(w, x) = w^T x = w'x = w·x = \\sum_i w_i x_i;   x.^2 squares each component",
+    '    components  x_j is the j-th component, for every j (answer one component for all);  x_1 is only the first',
+    '    left side   ignored: dl/dw = …,  ∇ℓ(w) = …,  \\frac{\\partial \\ell}{\\partial w_j} = …',
+    '  Functions: sigma, tanh, relu, softplus, exp, log (= ln), sqrt, abs, max, min, dot, sum, norm, transpose;',
+    "  constants e and pi; the card's own names (w, x, y, s, yhat, …). Answers in `code` or ||spoilers|| are unwrapped.",
+    '',
+    style.bold('Commands'),
+    '  /quiz [ID | card:ID] [tag:…] [course:"…"] [difficulty:1-5]',
+    '                        start a quiz: a chosen card, or a random match (unsolved cards first)',
+    '  any other line        an answer to the current part (/answer expression:… too)',
+    '  /hint                 the next hint (lowers the part’s points a little); then the next step',
+    '  /step                 the next intermediate step (∂ℓ/∂ŷ, ∂ŷ/∂s, …); /step answer:… answers it (no points)',
+    '  /solution             the worked solution (the parts not yet solved earn no more points)',
+    '  /progress             solved cards, attempts, streak, tags, reviews due',
+    '  /leaderboard [period:week|month|all]',
+    '                        the top 10 (default: this week)',
+    '  /review               start the card due for review the longest (spaced repetition)',
+    '  /cards                the cards there are',
+    '  /help                 this text',
+    '  /quit                 leave (so does end of input, Ctrl-D); progress is saved as you go',
+  ].join('\n');
+}

@@ -1,0 +1,79 @@
+import type { Card, Part } from '../core/cards/card.ts';
+import { stepsOf, type Step } from '../core/steps/steps.ts';
+import type { AppContext, QuizLocation } from './context.ts';
+import { currentPart } from './currentPart.ts';
+import type { QuizRecord } from './ports.ts';
+import { resolveQuiz } from './resolveQuiz.ts';
+
+export interface NextStepInput extends QuizLocation {
+  readonly userId: string;
+}
+
+/** Where a user stands in the steps of their current part. */
+export type NextStepResult =
+  /** The first step they have not answered correctly in this quiz (`number` counts from 1). */
+  | {
+      readonly kind: 'step';
+      readonly part: string;
+      readonly step: Step;
+      readonly number: number;
+      readonly total: number;
+    }
+  /** Every step answered: what is left is to multiply them (the part's own answer). */
+  | { readonly kind: 'steps_done'; readonly part: string; readonly total: number }
+  /** The loss is written directly in the variable: there is no chain to walk through. */
+  | { readonly kind: 'no_steps'; readonly part: string }
+  | { readonly kind: 'no_quiz' }
+  | { readonly kind: 'quiz_finished' }
+  | { readonly kind: 'card_unavailable'; readonly cardId: string };
+
+/**
+ * The `part` an answer to a step is recorded under: `1:dl/dyhat`. It never equals a part label, so
+ * a correct step does not count as solving the part.
+ */
+export function stepPartLabel(part: string, stepKey: string): string {
+  return `${part}:${stepKey}`;
+}
+
+/** {@link nextStep}'s answer, with the quiz, card and part a step answer is graded against. */
+export type LocatedStep =
+  | (Extract<NextStepResult, { kind: 'step' }> & {
+      readonly quiz: QuizRecord;
+      readonly card: Card;
+      readonly cardPart: Part;
+    })
+  | Exclude<NextStepResult, { kind: 'step' }>;
+
+export async function locateStep(ctx: AppContext, input: NextStepInput): Promise<LocatedStep> {
+  const quiz = await resolveQuiz(ctx.store, input);
+  if (!quiz) return { kind: 'no_quiz' };
+  const card = ctx.catalog.get(quiz.cardId);
+  if (!card) return { kind: 'card_unavailable', cardId: quiz.cardId };
+  // Correct step answers are in here too, under their `part:step` labels.
+  const solved = await ctx.store.solvedPartsInQuiz(quiz.id, input.userId);
+  const label = currentPart(card, solved);
+  const cardPart = card.parts.find((candidate) => candidate.label === label);
+  if (!cardPart) return { kind: 'quiz_finished' };
+  const steps = stepsOf(card, cardPart);
+  if (steps.length === 0) return { kind: 'no_steps', part: cardPart.label };
+  const index = steps.findIndex((step) => !solved.has(stepPartLabel(cardPart.label, step.key)));
+  if (index === -1) return { kind: 'steps_done', part: cardPart.label, total: steps.length };
+  return {
+    kind: 'step',
+    part: cardPart.label,
+    step: steps[index] as Step,
+    number: index + 1,
+    total: steps.length,
+    quiz,
+    card,
+    cardPart,
+  };
+}
+
+/** The next intermediate step (∂ℓ/∂ŷ, ∂ŷ/∂s, …) of the user's current part of the quiz. */
+export async function nextStep(ctx: AppContext, input: NextStepInput): Promise<NextStepResult> {
+  const located = await locateStep(ctx, input);
+  if (located.kind !== 'step') return located;
+  const { part, step, number, total } = located;
+  return { kind: 'step', part, step, number, total };
+}
