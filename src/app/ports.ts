@@ -2,6 +2,7 @@ import type { Card } from '../core/cards/card.ts';
 import type { Verdict } from '../core/grading/verdict.ts';
 import type { Rng } from '../core/random/rng.ts';
 import type { ReviewState } from '../core/scoring/index.ts';
+import type { QuizLocation } from './context.ts';
 
 export type { Rng };
 
@@ -108,6 +109,43 @@ export interface LeaderboardPage {
   readonly me?: LeaderboardRow;
 }
 
+/** The progress of one part as read, with the version a write must still find (see {@link Store.recordAnswer}). */
+export interface ProgressSnapshot {
+  readonly record: ProgressRecord;
+  readonly version: number;
+}
+
+/** What `submitAnswer` reads before grading: one round trip, no lock. */
+export interface AnswerContext {
+  /** The attempt already recorded under this externalId, if any. */
+  readonly duplicate: AttemptRecord | null;
+  /** The quiz the answer is about (as {@link QuizLocation} resolves it), if any. */
+  readonly quiz: QuizRecord | null;
+  /** Parts of the quiz's card this user answered correctly inside this quiz. */
+  readonly solvedInQuiz: ReadonlySet<string>;
+  /** The user's progress on the parts of the quiz's card, by part label (a part never answered is absent). */
+  readonly progress: ReadonlyMap<string, ProgressSnapshot>;
+}
+
+/** A graded answer to record, computed from an {@link AnswerContext}. */
+export interface AnswerRecord {
+  readonly user: { readonly id: string; readonly displayName: string };
+  readonly attempt: Omit<AttemptRecord, 'id'>;
+  /** The part's progress after this answer. */
+  readonly progress: ProgressRecord;
+  /** The version of the progress the answer was computed from; null when the part had no progress row. */
+  readonly expectedVersion: number | null;
+  /** Refuse when the user already has `limit` attempts since `since`. */
+  readonly rateLimit: { readonly limit: number; readonly since: Date };
+}
+
+export type RecordAnswerResult =
+  | { readonly kind: 'recorded'; readonly attempt: AttemptRecord }
+  | { readonly kind: 'duplicate'; readonly attempt: AttemptRecord }
+  | { readonly kind: 'slow_down' }
+  /** The progress changed since it was read: nothing was written. */
+  | { readonly kind: 'stale' };
+
 /** What a use case may do inside one transaction (an attempt, its progress and its points commit together). */
 export interface StoreTransaction {
   /** Serialises everything one user does (rate limit, progress, points) until the transaction ends. */
@@ -145,6 +183,18 @@ export interface Store {
   openQuizzes(guildId?: string): Promise<QuizRecord[]>;
 
   findAttempt(externalId: string): Promise<AttemptRecord | null>;
+  /** Everything needed to grade an answer, read in one round trip (the duplicate, the quiz, the progress). */
+  answerContext(query: {
+    readonly externalId: string;
+    readonly userId: string;
+    readonly location: QuizLocation;
+  }): Promise<AnswerContext>;
+  /**
+   * Records a graded answer atomically, serialised per user like {@link StoreTransaction.lockUser}: ensures
+   * the user, then checks the externalId, the rate limit and that the progress still has
+   * `expectedVersion`, then writes the attempt, its points (ledger and totals) and the progress.
+   */
+  recordAnswer(answer: AnswerRecord): Promise<RecordAnswerResult>;
   /** Parts of the quiz's card this user answered correctly inside this quiz. */
   solvedPartsInQuiz(quizId: string, userId: string): Promise<Set<string>>;
   listProgress(userId: string): Promise<ProgressRecord[]>;

@@ -4,7 +4,6 @@ import type { AppContext, QuizLocation, UserRef } from './context.ts';
 import { currentPart } from './currentPart.ts';
 import { emptyProgress } from './emptyProgress.ts';
 import type { AttemptRecord, ProgressRecord, QuizRecord } from './ports.ts';
-import { resolveQuiz } from './resolveQuiz.ts';
 
 export interface SubmitAnswerInput extends QuizLocation {
   /** Names the answer's source (`discord:message:<id>`, `console:<uuid>` …): a redelivery counts once. */
@@ -41,42 +40,37 @@ const MINUTE_MS = 60_000;
 
 /**
  * Grades an answer and records it: the attempt, the progress it makes (and the FSRS review when it
- * solves the part) and its points commit in one transaction, under a lock on the user, so concurrent
- * answers of one user (and a redelivered externalId) are counted exactly once.
+ * solves the part) and its points commit atomically, serialised per user, so concurrent answers of one
+ * user (and a redelivered externalId) are counted exactly once.
+ *
+ * The fast path takes two round trips: one read (duplicate, quiz, solved parts, progress), then one
+ * statement that records under the user's lock if the progress has not moved since it was read. When it
+ * has (the same user answered the same part concurrently), the answer is recorded again the safe way: in
+ * a transaction that locks the user before reading.
  */
 export async function submitAnswer(ctx: AppContext, input: SubmitAnswerInput): Promise<SubmitAnswerResult> {
-  const known = await ctx.store.findAttempt(input.externalId);
-  if (known) return { kind: 'duplicate', attempt: known };
+  const context = await ctx.store.answerContext({
+    externalId: input.externalId,
+    userId: input.user.id,
+    location: input,
+  });
+  if (context.duplicate) return { kind: 'duplicate', attempt: context.duplicate };
 
-  const quiz = await resolveQuiz(ctx.store, input);
+  const { quiz, solvedInQuiz } = context;
   if (!quiz) return { kind: 'no_quiz' };
   const card = ctx.catalog.get(quiz.cardId);
   if (!card) return { kind: 'card_unavailable', cardId: quiz.cardId };
-  const solvedInQuiz = await ctx.store.solvedPartsInQuiz(quiz.id, input.user.id);
   const part = input.part ?? currentPart(card, solvedInQuiz);
   if (part === undefined) return { kind: 'quiz_finished', quiz };
   if (!card.parts.some((candidate) => candidate.label === part)) {
     return { kind: 'unknown_part', part, parts: card.parts.map((candidate) => candidate.label) };
   }
 
-  await ctx.store.ensureUser(input.user);
-  // Grading is pure and fast (tens of µs): it runs before the transaction, which only records.
+  // Grading is pure and fast (tens of µs): it runs before anything is written.
   const verdict = ctx.grade(card, part, input.input, ctx.rng);
   const now = ctx.clock.now();
-
-  return ctx.store.transaction(async (tx): Promise<SubmitAnswerResult> => {
-    await tx.lockUser(input.user.id);
-    const again = await tx.findAttempt(input.externalId);
-    if (again) return { kind: 'duplicate', attempt: again };
-    if (
-      (await tx.countAttemptsSince(input.user.id, new Date(now.getTime() - MINUTE_MS))) >=
-      ctx.answersPerMinute
-    ) {
-      return { kind: 'slow_down', limit: ctx.answersPerMinute };
-    }
-
-    const before =
-      (await tx.getProgress(input.user.id, card.id, part)) ?? emptyProgress(input.user.id, card.id, part);
+  const rateLimit = { limit: ctx.answersPerMinute, since: new Date(now.getTime() - MINUTE_MS) };
+  const answer = (before: ProgressRecord) => {
     const alreadySolved = before.solvedAt !== null;
     const points = pointsFor({
       verdict: verdict.verdict,
@@ -87,7 +81,7 @@ export async function submitAnswer(ctx: AppContext, input: SubmitAnswerInput): P
       alreadySolved,
       gaveUp: before.gaveUp,
     });
-    const attempt = await tx.insertAttempt({
+    const attempt: Omit<AttemptRecord, 'id'> = {
       externalId: input.externalId,
       verdict: verdict.verdict,
       input: input.input,
@@ -102,29 +96,66 @@ export async function submitAnswer(ctx: AppContext, input: SubmitAnswerInput): P
       points,
       mistake: verdict.mistake ?? null,
       feedback: verdict.feedback,
-    });
-    if (points > 0) {
-      await tx.addPoints({
-        attemptId: attempt.id,
-        guildId: quiz.guildId,
-        channelId: quiz.channelId,
-        userId: input.user.id,
-        points,
-        createdAt: now,
-      });
-    }
-    await tx.saveProgress(progressAfter(before, verdict, now));
-
+    };
+    return { attempt, progress: progressAfter(before, verdict, now), firstSolve: !alreadySolved };
+  };
+  const graded = (attempt: AttemptRecord, firstSolve: boolean): SubmitAnswerResult => {
     const solvedNow = verdict.verdict === 'correct' ? new Set([...solvedInQuiz, part]) : solvedInQuiz;
     return {
       kind: 'graded',
       attempt,
       verdict,
       quiz,
-      points,
-      firstSolve: verdict.verdict === 'correct' && !alreadySolved,
+      points: attempt.points,
+      firstSolve: verdict.verdict === 'correct' && firstSolve,
       nextPart: currentPart(card, solvedNow) ?? null,
     };
+  };
+
+  const snapshot = context.progress.get(part);
+  const fast = answer(snapshot?.record ?? emptyProgress(input.user.id, card.id, part));
+  const recorded = await ctx.store.recordAnswer({
+    user: input.user,
+    attempt: fast.attempt,
+    progress: fast.progress,
+    expectedVersion: snapshot?.version ?? null,
+    rateLimit,
+  });
+  switch (recorded.kind) {
+    case 'recorded':
+      return graded(recorded.attempt, fast.firstSolve);
+    case 'duplicate':
+      return { kind: 'duplicate', attempt: recorded.attempt };
+    case 'slow_down':
+      return { kind: 'slow_down', limit: ctx.answersPerMinute };
+    case 'stale':
+      break;
+  }
+
+  // The progress moved under us: lock the user (recordAnswer created them), read again, record.
+  return ctx.store.transaction(async (tx): Promise<SubmitAnswerResult> => {
+    await tx.lockUser(input.user.id);
+    const again = await tx.findAttempt(input.externalId);
+    if (again) return { kind: 'duplicate', attempt: again };
+    if ((await tx.countAttemptsSince(input.user.id, rateLimit.since)) >= rateLimit.limit) {
+      return { kind: 'slow_down', limit: ctx.answersPerMinute };
+    }
+    const before =
+      (await tx.getProgress(input.user.id, card.id, part)) ?? emptyProgress(input.user.id, card.id, part);
+    const safe = answer(before);
+    const attempt = await tx.insertAttempt(safe.attempt);
+    if (attempt.points > 0) {
+      await tx.addPoints({
+        attemptId: attempt.id,
+        guildId: quiz.guildId,
+        channelId: quiz.channelId,
+        userId: input.user.id,
+        points: attempt.points,
+        createdAt: now,
+      });
+    }
+    await tx.saveProgress(safe.progress);
+    return graded(attempt, safe.firstSolve);
   });
 }
 

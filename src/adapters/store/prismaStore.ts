@@ -1,15 +1,22 @@
+import { randomUUID } from 'node:crypto';
+
 import type {
+  AnswerContext,
+  AnswerRecord,
   AttemptRecord,
   GuildSettings,
   LeaderboardPage,
   LeaderboardQuery,
   LeaderboardRow,
   ProgressRecord,
+  ProgressSnapshot,
   QuizRecord,
+  RecordAnswerResult,
   Store,
   StoreTransaction,
 } from '../../app/ports.ts';
 import type { Attempt, Guild, Progress, Quiz } from '../../generated/prisma/client.ts';
+import { localDate, periodRange } from '../../core/scoring/index.ts';
 import { Prisma } from '../../generated/prisma/client.ts';
 import type { Database, TransactionClient } from './openDatabase.ts';
 
@@ -86,7 +93,8 @@ function transactionStore(tx: TransactionClient): StoreTransaction {
       await tx.progress.upsert({
         where: { userId_cardId_part: { userId, cardId, part } },
         create: progress,
-        update: fields,
+        // The version tells recordAnswer that this row moved since it was read.
+        update: { ...fields, version: { increment: 1 } },
       });
     },
     insertAttempt: async (attempt) => toAttempt(await tx.attempt.create({ data: attempt })),
@@ -101,6 +109,99 @@ function transactionStore(tx: TransactionClient): StoreTransaction {
   };
 }
 
+// `row_to_json` writes a `timestamp(3)` as its UTC wall time without a zone.
+type JsonRow = Record<string, unknown>;
+const jsonDate = (value: unknown): Date => new Date(`${String(value)}Z`);
+const jsonDateOrNull = (value: unknown): Date | null => (value === null ? null : jsonDate(value));
+const parsed = <T>(value: unknown): T =>
+  typeof value === 'string' ? (JSON.parse(value) as T) : (value as T);
+
+const attemptFromJson = (row: JsonRow): AttemptRecord =>
+  toAttempt({ ...(row as unknown as Attempt), createdAt: jsonDate(row['createdAt']) });
+
+const quizFromJson = (row: JsonRow): QuizRecord =>
+  toQuiz({ ...(row as unknown as Quiz), createdAt: jsonDate(row['createdAt']) });
+
+const progressFromJson = (row: JsonRow): ProgressSnapshot => ({
+  record: toProgress({
+    ...(row as unknown as Progress),
+    solvedAt: jsonDateOrNull(row['solvedAt']),
+    due: jsonDateOrNull(row['due']),
+    lastReview: jsonDateOrNull(row['lastReview']),
+  }),
+  version: row['version'] as number,
+});
+
+interface AnswerContextRow {
+  duplicate: unknown;
+  quiz: unknown;
+  solved: string[] | null;
+  progress: unknown;
+}
+
+/**
+ * submitAnswer's reads in one statement: the attempt already recorded under the externalId, the quiz as
+ * `resolveQuiz` finds it (the one named; else the thread's; else the channel's latest open one), the parts
+ * this user solved in it, and their progress on its card.
+ */
+async function answerContext(
+  prisma: Client,
+  { externalId, userId, location }: Parameters<Store['answerContext']>[0],
+): Promise<AnswerContext> {
+  const quizId = location.quizId ?? null;
+  const threadId = location.quizId ? null : (location.threadId ?? null);
+  const [row] = await prisma.$queryRaw<AnswerContextRow[]>`
+    WITH named AS (SELECT * FROM "Quiz" WHERE id = ${quizId}),
+    threaded AS (SELECT * FROM "Quiz" WHERE "threadId" = ${threadId}),
+    latest AS (
+      SELECT * FROM "Quiz"
+      WHERE ${quizId}::text IS NULL AND NOT EXISTS (SELECT 1 FROM threaded)
+        AND "guildId" = ${location.guildId} AND "channelId" = ${location.channelId} AND open
+      ORDER BY "createdAt" DESC LIMIT 1),
+    quiz AS (SELECT * FROM named UNION ALL SELECT * FROM threaded UNION ALL SELECT * FROM latest LIMIT 1)
+    SELECT
+      (SELECT row_to_json(a) FROM "Attempt" a WHERE a."externalId" = ${externalId}) AS duplicate,
+      (SELECT row_to_json(q) FROM quiz q) AS quiz,
+      (SELECT array_agg(DISTINCT a.part) FROM "Attempt" a
+        WHERE a."quizId" = (SELECT id FROM quiz) AND a."userId" = ${userId} AND a.verdict = 'correct') AS solved,
+      (SELECT json_agg(p) FROM "Progress" p
+        WHERE p."userId" = ${userId} AND p."cardId" = (SELECT "cardId" FROM quiz)) AS progress`;
+  const duplicate = row?.duplicate ? attemptFromJson(parsed<JsonRow>(row.duplicate)) : null;
+  const quiz = row?.quiz ? quizFromJson(parsed<JsonRow>(row.quiz)) : null;
+  const progress = new Map<string, ProgressSnapshot>();
+  for (const item of row?.progress ? parsed<JsonRow[]>(row.progress) : []) {
+    const snapshot = progressFromJson(item);
+    progress.set(snapshot.record.part, snapshot);
+  }
+  return { duplicate, quiz, solvedInQuiz: new Set(row?.solved ?? []), progress };
+}
+
+/** One statement: the SQL function `gradquiz_record_answer` (migration `answer_fast_path`). */
+async function recordAnswer(prisma: Client, answer: AnswerRecord): Promise<RecordAnswerResult> {
+  const attempt: AttemptRecord = { id: randomUUID(), ...answer.attempt };
+  const progress = { ...answer.progress, updatedAt: new Date(), version: answer.expectedVersion ?? 0 };
+  const [row] = await prisma.$queryRaw<{ outcome: string }[]>`
+    SELECT gradquiz_record_answer(
+      ${JSON.stringify(attempt)}::jsonb, ${JSON.stringify(progress)}::jsonb, ${answer.expectedVersion}::int,
+      ${answer.user.displayName}, ${answer.rateLimit.limit}::int, ${timestamp(answer.rateLimit.since)}
+    ) AS outcome`;
+  switch (row?.outcome) {
+    case 'recorded':
+      return { kind: 'recorded', attempt };
+    case 'duplicate': {
+      const known = await prisma.attempt.findUnique({ where: { externalId: attempt.externalId } });
+      if (!known) throw new Error(`attempt ${attempt.externalId} reported as duplicate but not found`);
+      return { kind: 'duplicate', attempt: toAttempt(known) };
+    }
+    case 'slow_down':
+      return { kind: 'slow_down' };
+    case 'stale':
+      return { kind: 'stale' };
+    default:
+      throw new Error(`gradquiz_record_answer returned ${String(row?.outcome)}`);
+  }
+}
+
 interface RankedRow {
   kind: 'top' | 'me';
   userId: string;
@@ -109,31 +210,23 @@ interface RankedRow {
   above: number;
 }
 
-async function leaderboard(prisma: Client, query: LeaderboardQuery): Promise<LeaderboardPage> {
-  const channel = query.channelId ?? '';
-  // All time reads the running totals; a week or a month sums the ledger over the period.
-  const totals =
-    query.start === undefined && query.end === undefined
-      ? Prisma.sql`SELECT "userId", points FROM "ScoreTotal" WHERE "guildId" = ${query.guildId} AND "channelId" = ${channel}`
-      : Prisma.sql`SELECT "userId", SUM(points)::int AS points FROM "PointsEntry"
-          WHERE "guildId" = ${query.guildId}
-          ${query.channelId === undefined ? Prisma.empty : Prisma.sql`AND "channelId" = ${query.channelId}`}
-          ${query.start ? Prisma.sql`AND "createdAt" >= ${timestamp(query.start)}` : Prisma.empty}
-          ${query.end ? Prisma.sql`AND "createdAt" < ${timestamp(query.end)}` : Prisma.empty}
-          GROUP BY "userId"`;
-  const rows = await prisma.$queryRaw<RankedRow[]>`
-    WITH totals AS (${totals}),
-    visible AS (
-      SELECT t."userId", u."displayName", t.points::int AS points
-      FROM totals t JOIN "User" u ON u.id = t."userId"
-      WHERE NOT u."leaderboardOptOut" AND t.points > 0
-    )
-    (SELECT 'top' AS kind, "userId", "displayName", points, 0::int AS above
-       FROM visible ORDER BY points DESC, "userId" LIMIT ${query.limit})
-    UNION ALL
-    (SELECT 'me', v."userId", v."displayName", v.points,
-            (SELECT count(*)::int FROM visible w WHERE w.points > v.points)
-       FROM visible v WHERE v."userId" = ${query.userId})`;
+/** The week or month (in the guild's time zone) that a leaderboard range covers exactly, if it does. */
+function periodKey(
+  query: LeaderboardQuery,
+  timeZone: string,
+): { period: 'week' | 'month'; start: string } | null {
+  const { start, end } = query;
+  if (!start || !end) return null;
+  for (const period of ['week', 'month'] as const) {
+    const range = periodRange(period, start, timeZone);
+    if (range.start?.getTime() === start.getTime() && range.end?.getTime() === end.getTime()) {
+      return { period, start: localDate(start, timeZone) };
+    }
+  }
+  return null;
+}
+
+function rankRows(rows: RankedRow[]): LeaderboardPage {
   const top: LeaderboardRow[] = [];
   let me: LeaderboardRow | undefined;
   for (const row of rows) {
@@ -153,23 +246,102 @@ async function leaderboard(prisma: Client, query: LeaderboardQuery): Promise<Lea
   return me ? { top, me } : { top };
 }
 
+/**
+ * The top rows and the caller's rank. All time reads the running totals ("ScoreTotal"); a week or a
+ * month the period totals ("PeriodScore"): both through an index on (listed, points), the rank as an
+ * index-only count of the listed users above. Any other range sums the ledger.
+ */
+async function leaderboard(
+  prisma: Client,
+  query: LeaderboardQuery,
+  timeZone: string,
+): Promise<LeaderboardPage> {
+  const channel = query.channelId ?? '';
+  const allTime = query.start === undefined && query.end === undefined;
+  const key = allTime ? null : periodKey(query, timeZone);
+  if (allTime || key) {
+    const table = allTime ? Prisma.sql`"ScoreTotal"` : Prisma.sql`"PeriodScore"`;
+    const filter = key
+      ? Prisma.sql`s."guildId" = ${query.guildId} AND s."channelId" = ${channel}
+          AND s.period = ${key.period} AND s.start = ${key.start}::date`
+      : Prisma.sql`s."guildId" = ${query.guildId} AND s."channelId" = ${channel}`;
+    return rankRows(
+      await prisma.$queryRaw<RankedRow[]>`
+        WITH mine AS (
+          SELECT s.points, u."displayName" FROM ${table} s JOIN "User" u ON u.id = s."userId"
+          WHERE ${filter} AND s."userId" = ${query.userId} AND s.listed AND s.points > 0)
+        (SELECT 'top' AS kind, s."userId", u."displayName", s.points, 0 AS above
+           FROM ${table} s JOIN "User" u ON u.id = s."userId"
+           WHERE ${filter} AND s.listed AND s.points > 0
+           ORDER BY s.points DESC, s."userId" LIMIT ${query.limit})
+        UNION ALL
+        SELECT 'me', ${query.userId}::text, m."displayName", m.points,
+               (SELECT count(*) FROM ${table} s WHERE ${filter} AND s.listed AND s.points > m.points)::int
+        FROM mine m`,
+    );
+  }
+  const totals = Prisma.sql`SELECT "userId", SUM(points)::int AS points FROM "PointsEntry"
+    WHERE "guildId" = ${query.guildId}
+    ${query.channelId === undefined ? Prisma.empty : Prisma.sql`AND "channelId" = ${query.channelId}`}
+    ${query.start ? Prisma.sql`AND "createdAt" >= ${timestamp(query.start)}` : Prisma.empty}
+    ${query.end ? Prisma.sql`AND "createdAt" < ${timestamp(query.end)}` : Prisma.empty}
+    GROUP BY "userId"`;
+  return rankRows(
+    await prisma.$queryRaw<RankedRow[]>`
+      WITH totals AS (${totals}),
+      visible AS (
+        SELECT t."userId", u."displayName", t.points::int AS points
+        FROM totals t JOIN "User" u ON u.id = t."userId"
+        WHERE NOT u."leaderboardOptOut" AND t.points > 0
+      )
+      (SELECT 'top' AS kind, "userId", "displayName", points, 0::int AS above
+         FROM visible ORDER BY points DESC, "userId" LIMIT ${query.limit})
+      UNION ALL
+      (SELECT 'me', v."userId", v."displayName", v.points,
+              (SELECT count(*)::int FROM visible w WHERE w.points > v.points)
+         FROM visible v WHERE v."userId" = ${query.userId})`,
+  );
+}
+
+// Guild settings change rarely (an admin command) and every leaderboard and quiz reads them: kept in
+// memory for a few seconds (another process's change shows within that delay; this one's at once).
+const GUILD_CACHE_MS = 10_000;
+
 /** The application's {@link Store} on the generated Prisma client (PostgreSQL or PGlite alike). */
 export function prismaStore(db: Database): Store {
   const { prisma } = db;
+  const guilds = new Map<string, { settings: GuildSettings; until: number }>();
+  const remember = (settings: GuildSettings) => {
+    guilds.set(settings.id, { settings, until: Date.now() + GUILD_CACHE_MS });
+    return settings;
+  };
+  const getGuild = async (guildId: string): Promise<GuildSettings> => {
+    const cached = guilds.get(guildId);
+    if (cached && cached.until > Date.now()) return cached.settings;
+    const row =
+      (await prisma.guild.findUnique({ where: { id: guildId } })) ??
+      (await prisma.guild.upsert({ where: { id: guildId }, create: { id: guildId }, update: {} }));
+    return remember(toGuild(row));
+  };
   return {
     transaction: (work) => db.transaction((tx) => work(transactionStore(tx))),
 
     ensureUser: async ({ id, displayName }) => {
       await prisma.user.upsert({ where: { id }, create: { id, displayName }, update: { displayName } });
     },
-    getGuild: async (guildId) =>
-      toGuild(await prisma.guild.upsert({ where: { id: guildId }, create: { id: guildId }, update: {} })),
+    getGuild,
     updateGuild: async (guildId, patch) => {
       const { allowedChannels, ...rest } = patch;
       const data = { ...rest, ...(allowedChannels ? { allowedChannels: [...allowedChannels] } : {}) };
-      return toGuild(
+      const before = await prisma.guild.findUnique({ where: { id: guildId }, select: { timeZone: true } });
+      const settings = toGuild(
         await prisma.guild.upsert({ where: { id: guildId }, create: { id: guildId, ...data }, update: data }),
       );
+      if (before && before.timeZone !== settings.timeZone) {
+        // Weeks and months follow the time zone: recount them from the ledger.
+        await prisma.$executeRaw`SELECT gradquiz_rebuild_period_scores(${guildId})`;
+      }
+      return remember(settings);
     },
 
     createQuiz: async (quiz) => {
@@ -209,6 +381,8 @@ export function prismaStore(db: Database): Store {
       const row = await prisma.attempt.findUnique({ where: { externalId } });
       return row && toAttempt(row);
     },
+    answerContext: (query) => answerContext(prisma, query),
+    recordAnswer: (answer) => recordAnswer(prisma, answer),
     solvedPartsInQuiz: async (quizId, userId) => {
       const rows = await prisma.attempt.findMany({
         where: { quizId, userId, verdict: 'correct' },
@@ -231,7 +405,7 @@ export function prismaStore(db: Database): Store {
     countAttempts: (userId) =>
       prisma.attempt.count({ where: { userId, verdict: { in: ['correct', 'incorrect'] } } }),
 
-    leaderboard: (query) => leaderboard(prisma, query),
+    leaderboard: async (query) => leaderboard(prisma, query, (await getGuild(query.guildId)).timeZone),
 
     findUser: (userId) =>
       prisma.user.findUnique({
