@@ -398,12 +398,12 @@ export function prismaStore(db: Database): Store {
     correctAnswerDays: async (userId, timeZone, limit) => {
       const rows = await prisma.$queryRaw<{ day: string }[]>`
         SELECT DISTINCT to_char(("createdAt" AT TIME ZONE 'UTC') AT TIME ZONE ${timeZone}, 'YYYY-MM-DD') AS day
-        FROM "Attempt" WHERE "userId" = ${userId} AND verdict = 'correct'
+        FROM "Attempt" WHERE "userId" = ${userId} AND verdict = 'correct' AND NOT "isStep"
         ORDER BY day DESC LIMIT ${limit}`;
       return rows.map((row) => row.day);
     },
     countAttempts: (userId) =>
-      prisma.attempt.count({ where: { userId, verdict: { in: ['correct', 'incorrect'] } } }),
+      prisma.attempt.count({ where: { userId, isStep: false, verdict: { in: ['correct', 'incorrect'] } } }),
 
     leaderboard: async (query) => leaderboard(prisma, query, (await getGuild(query.guildId)).timeZone),
 
