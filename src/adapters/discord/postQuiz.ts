@@ -32,11 +32,19 @@ export async function postQuiz(
     await interaction.editReply(quizSay.failed(result));
     return;
   }
-  const loading = deferred.resource?.message ?? (await interaction.fetchReply());
-  let threadId = await openQuizThread(deps, loading, result.quiz, result.card);
-  const post = await interaction.editReply(
-    await quizMessage(deps, result.card, result.quiz, await answersStayVisible(deps, channel)),
-  );
+  // Not every Discord answers a deferral with its message: then the thread waits for the post.
+  const loading = deferred.resource?.message ?? (await interaction.fetchReply().catch(() => null));
+  let threadId = loading ? await openQuizThread(deps, loading, result.quiz, result.card) : null;
+  const askForSpoilers = await answersStayVisible(deps, channel);
+  const post = await interaction
+    .editReply(await quizMessage(deps, result.card, result.quiz, askForSpoilers))
+    .catch(async (error: unknown) => {
+      // An upload refused (no Attach Files, a proxy without multipart): the question goes as text.
+      deps.logger.warn({ err: error, quizId: result.quiz.id }, 'could not post the question image');
+      return interaction.editReply(
+        await quizMessage({ ...deps, renderer: undefined }, result.card, result.quiz, askForSpoilers),
+      );
+    });
   // Should Discord refuse a thread on the "thinking…" message, the finished post gets it.
   threadId ??= await openQuizThread(deps, post, result.quiz, result.card);
   const notes = [

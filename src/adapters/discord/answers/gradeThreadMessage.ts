@@ -50,7 +50,10 @@ export async function gradeThreadMessage(
     await message.reply(answerSay.notGraded(result));
     return;
   }
-  await markVerdict(deps, message, result.verdict.verdict);
+  // The mark is a courtesy: the reply in words carries the verdict, so a refused reaction stops nothing.
+  await markVerdict(deps, message, result.verdict.verdict).catch((error: unknown) => {
+    deps.logger.warn({ err: error, messageId: message.id }, 'could not mark the answer');
+  });
   const hide = result.verdict.verdict === 'correct' || result.verdict.verdict === 'not_simplified';
   if (hide && (await deletesAnswers(deps, message))) {
     await message.reply(answerSay.hidden(result, user.id, card));
@@ -59,7 +62,13 @@ export async function gradeThreadMessage(
     });
     return;
   }
-  await message.reply(await keptReply(deps, message, result, card));
+  const reply = await keptReply(deps, message, result, card);
+  await message.reply(reply).catch(async (error: unknown) => {
+    // Without the read-back image (an upload refused), the verdict in words still reaches the student.
+    if (!('files' in reply)) throw error;
+    deps.logger.warn({ err: error, messageId: message.id }, 'could not attach the read-back');
+    await message.reply({ content: reply.content });
+  });
 }
 
 /** The verdict's emoji on the answer; after an edit, the bot's marks for the earlier version go. */
