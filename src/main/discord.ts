@@ -6,6 +6,7 @@ import { launcherGone } from '../adapters/discord/launcherGone.ts';
 import { createLogger } from '../adapters/discord/logger.ts';
 import { createRenderer, type Renderer } from '../adapters/render/index.ts';
 import { loadSeeds } from '../adapters/seeds/loadSeeds.ts';
+import { isStoreUnavailable } from '../adapters/store/index.ts';
 import { syncCards, type AppContext } from '../app/index.ts';
 import type { Config } from '../config.ts';
 import type { Runtime } from './runtime.ts';
@@ -41,7 +42,7 @@ export async function runDiscord(runtime: Runtime, config: Config): Promise<void
   }
 
   const client = createClient(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {});
-  const bot = createBot({ client, app, logger, renderer, reloadCards });
+  const bot = createBot({ client, app, logger, renderer, reloadCards, isStoreUnavailable });
   // `npm start` runs node under npm and tsx, which relay the signal a terminal or a supervisor sends
   // to the whole group: the same stop arrives more than once, and only the first one counts.
   const stopSignal = Promise.race([

@@ -4,8 +4,13 @@ import type { ReloadReport } from '../../src/adapters/discord/deps.ts';
 import { createLogger } from '../../src/adapters/discord/logger.ts';
 import { createRenderer, type Renderer } from '../../src/adapters/render/index.ts';
 import { loadSeeds } from '../../src/adapters/seeds/loadSeeds.ts';
-import { openDatabase, prismaStore, type Database } from '../../src/adapters/store/index.ts';
-import { syncCards, type AppContext, type Clock } from '../../src/app/index.ts';
+import {
+  isStoreUnavailable,
+  openDatabase,
+  prismaStore,
+  type Database,
+} from '../../src/adapters/store/index.ts';
+import { syncCards, type AppContext, type Clock, type Store } from '../../src/app/index.ts';
 import { seededRng } from '../../src/core/random/rng.ts';
 import { grader } from '../../src/main/runtime.ts';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fake-discord/index.ts';
@@ -23,6 +28,8 @@ export interface HarnessOptions {
   readonly dailyIntervalMs?: number;
   /** Draw images (default true); false checks the readable-text fallback. */
   readonly images?: boolean;
+  /** Wraps the real store, e.g. to make it fail for a while. */
+  readonly wrapStore?: (store: Store) => Store;
   /** What `/quizadmin reload` does; default: syncs the same cards again. */
   readonly reloadCards?: () => Promise<ReloadReport>;
 }
@@ -57,7 +64,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const { cards } = await loadSeeds('seeds');
   const byId = new Map(cards.map((card) => [card.id, card]));
   const app: AppContext = {
-    store: prismaStore(db),
+    store: options.wrapStore ? options.wrapStore(prismaStore(db)) : prismaStore(db),
     catalog: { get: (id) => byId.get(id), all: () => cards },
     clock: options.clock ?? { now: () => new Date() },
     rng: seededRng(7),
@@ -86,6 +93,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         options.reloadCards ??
         (async () => ({ cards: cards.length, sync: await syncCards(app, cards), broken: [] })),
       ...(options.dailyIntervalMs ? { dailyIntervalMs: options.dailyIntervalMs } : {}),
+      isStoreUnavailable,
+      retryDelaysMs: [50, 100, 200],
     });
     await bot.login(fake.token);
     return bot;

@@ -18,6 +18,8 @@ export interface BotOptions {
   readonly reloadCards: () => Promise<ReloadReport>;
   /** How often the daily quizzes are checked; default every 30 s. */
   readonly dailyIntervalMs?: number;
+  readonly isStoreUnavailable: (error: unknown) => boolean;
+  readonly retryDelaysMs?: readonly number[];
 }
 
 export interface Bot {
@@ -37,7 +39,8 @@ const DAILY_INTERVAL_MS = 30_000;
  */
 export function createBot(options: BotOptions): Bot {
   const { client, logger } = options;
-  const deps: BotDeps = { ...options, perUser: createSerialQueue() };
+  const shutdown = new AbortController();
+  const deps: BotDeps = { ...options, perUser: createSerialQueue(), shutdown: shutdown.signal };
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
   let scheduler: DailyScheduler | undefined;
@@ -87,6 +90,7 @@ export function createBot(options: BotOptions): Bot {
     },
     async stop() {
       stopping = true;
+      shutdown.abort();
       scheduler?.stop();
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
       await client.destroy();

@@ -22,4 +22,10 @@ export interface BotDeps {
   readonly reloadCards: () => Promise<ReloadReport>;
   /** One user's answers are graded one after another, so each lands on the part the last one left. */
   readonly perUser: SerialQueue;
+  /** Whether an error means the database is out of reach (then an answer is tried again later). */
+  readonly isStoreUnavailable: (error: unknown) => boolean;
+  /** Delays between tries of an answer while the database is out of reach (tests shorten them). */
+  readonly retryDelaysMs?: readonly number[];
+  /** Aborted when the bot stops: waits end. */
+  readonly shutdown: AbortSignal;
 }

@@ -9,3 +9,4 @@ export {
 export { applyMigrations, diffSchemaAgainstMigrations } from './schemaEngine.ts';
 export { pgliteAdapterFactory, postgresAdapterFactory } from './driverAdapters.ts';
 export { prismaStore } from './prismaStore.ts';
+export { isStoreUnavailable } from './isStoreUnavailable.ts';
