@@ -98,4 +98,24 @@ describe('a restart mid-quiz', () => {
     await fake.waitForReaction(answer.id, '✅', 5000);
     fake.assertNoErrors();
   });
+
+  it('GIVEN answers typed while the bot was down THEN they are graded after the restart, each once', async () => {
+    const { fake } = h;
+    const carol = fake.user('carol');
+    await h.bot.stop();
+    const missed = fake.postMessage({ user: carol, channelId: thread.id, content: RIGHT });
+    const chat = fake.postMessage({ user: carol, channelId: thread.id, content: 'is anybody there?' });
+    const mark = fake.mark();
+    await h.restart();
+    await fake.waitForReaction(missed.id, '✅', 10_000);
+    await expect
+      .poll(() => h.logs.filter((l) => l.includes('quiz threads caught up')).length, { timeout: 5000 })
+      .toBeGreaterThan(0);
+    const said = fake.botEvents.slice(mark).filter((e) => e.kind === 'message');
+    // The slow-down reply and the ❌ marks of before the restart are not answered again, nor is the chat.
+    expect(said.filter((e) => 'message' in e && e.message.referencedMessageId === chat.id)).toEqual([]);
+    expect(said.every((e) => 'message' in e && e.message.referencedMessageId === missed.id)).toBe(true);
+    const rows = (await h.attempts()).filter((a) => a.userId === carol.id);
+    expect(rows.map((r) => [r.verdict, r.part])).toEqual([['correct', '1']]);
+  });
 });

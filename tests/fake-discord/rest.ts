@@ -249,6 +249,25 @@ export function botRoutes(world: World, wsUrl: () => string): Route[] {
       },
     },
     {
+      // A channel's history, newest first, as Discord lists it (limit 1–100, optionally before an id).
+      method: 'GET',
+      pattern: '/channels/:channelId/messages',
+      auth: true,
+      handler: ({ params, query }) => {
+        const channel = world.channel(params.channelId ?? '');
+        world.requireBotPermission(channel, P.ViewChannel, P.ReadMessageHistory);
+        const limit = Number(query.get('limit') ?? '50');
+        if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw invalidBody('limit must be 1–100');
+        const before = query.get('before');
+        const listed = state
+          .messagesIn(channel.id)
+          .filter((m) => !m.deleted && !m.ephemeral && (before === null || BigInt(m.id) < BigInt(before)))
+          .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? 1 : -1))
+          .slice(0, limit);
+        return ok(listed.map((m) => messagePayload(state, m)));
+      },
+    },
+    {
       method: 'GET',
       pattern: '/channels/:channelId/messages/:messageId',
       auth: true,

@@ -4,6 +4,7 @@ import type { AppContext } from '../../app/index.ts';
 import type { Renderer } from '../render/index.ts';
 import { startDailyScheduler, type DailyScheduler } from './daily/dailyScheduler.ts';
 import type { BotDeps, ReloadReport } from './deps.ts';
+import { catchUpQuizThreads } from './listeners/catchUp.ts';
 import { rejoinQuizThreads } from './listeners/clientReady.ts';
 import { onInteraction } from './listeners/interactionCreate.ts';
 import { onMessageCreate } from './listeners/messageCreate.ts';
@@ -82,7 +83,7 @@ export function createBot(options: BotOptions): Bot {
       await client.login(token);
       await ready;
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
-      track(rejoinQuizThreads(deps));
+      track(rejoinQuizThreads(deps).then(() => catchUpQuizThreads(deps)));
       scheduler = startDailyScheduler(deps, {
         intervalMs: options.dailyIntervalMs ?? DAILY_INTERVAL_MS,
         track,
