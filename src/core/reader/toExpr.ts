@@ -149,6 +149,11 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
     return fail(unknownName(name, vocab));
   }
 
+  function isCardName(node: MathNode): boolean {
+    const name = symbolName(node);
+    return name !== undefined && resolveName(name, vocab)?.kind === 'name';
+  }
+
   function isVectorName(name: string): boolean {
     const resolved = resolveName(name, vocab);
     return resolved?.kind === 'name' && vocab.names.get(resolved.name) === 'vector';
@@ -313,6 +318,14 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
     if (resolved === undefined && !/_/.test(name)) {
       return fail(name.length === 1 ? unknownName(name, vocab) : unknownFunction(name));
     }
+    // `yhat(x, w)`, as a question writes a network's output: what a scalar depends on, not a product.
+    if (
+      resolved?.kind === 'name' &&
+      vocab.names.get(resolved.name) === 'scalar' &&
+      node.args.length > 1 &&
+      node.args.every((a) => isCardName(a))
+    )
+      return value(name, bound);
     // A name that is not a function, before brackets, multiplies them: `x(y - yhat)`, `yhat(1 - yhat)`.
     const [arg] = node.args;
     if (arg === undefined || node.args.length > 1) {

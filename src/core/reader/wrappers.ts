@@ -17,9 +17,13 @@ const WRAPPERS: readonly RegExp[] = [
 /** A sentence's final `.`, `,` or `;`, or LaTeX spacing, at the end of a formula. */
 const TRAILING = /(?:\s|[.,;]|\\[,;:! ]|\\q?quad)$/;
 
+/** What students add after a componentwise answer: `for all j`, `∀j`, `, j = 1, …, n`, `(j = 1..n)`. */
+const QUALIFIER =
+  /(?:,?\s*(?:for\s+(?:all|every|each|any)\s+[ijk]\b|for\s+[ijk]\s*=|\\forall\s*[ijk]\b|∀\s*[ijk]\b)|,\s*[ijk]\s*=\s*1\b|\(\s*[ijk]\s*=\s*1\b[^()]*\))[^=]*$/i;
+
 /** Removes wrappers, one layer after another, until none is left. */
 export function stripWrappers(text: string): string {
-  let current = text.trim();
+  let current = text.trim().replace(QUALIFIER, '').trim();
   for (;;) {
     const unwrapped = unwrapOnce(current);
     if (unwrapped === current) return current;

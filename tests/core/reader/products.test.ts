@@ -30,3 +30,22 @@ describe('GIVEN a dot between two vectors (w.x, as on slides)', () => {
     expect(normalized('y.x')).toMatch(/^error/);
   });
 });
+
+describe('GIVEN a componentwise answer with its range written after it', () => {
+  it.each([
+    '(y - ŷ)x_j for all j',
+    '(y-yhat) x_j, j = 1, ..., n',
+    '(y-yhat)x_j \\forall j',
+    'x_j(y-yhat) ∀j',
+    '(y-yhat)x_j (j = 1..n)',
+  ])('THEN %s is read without the range', (text) => {
+    expect(normalized(text)).toMatch(/^(\(y - yhat\) \* x_j|x_j \* \(y - yhat\))$/);
+  });
+});
+
+describe('GIVEN a name written as a function of the card names, as the question writes it', () => {
+  it('THEN yhat(x, w) is yhat, while yhat(1 - yhat) stays a product', () => {
+    expect(normalized('(y - \\hat{y}(x, w)) x')).toBe('(y - yhat) * x');
+    expect(normalized('yhat(1 - yhat) x')).toBe('yhat * (1 - yhat) * x');
+  });
+});
