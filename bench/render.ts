@@ -44,6 +44,7 @@ const startUp = performance.now();
 // No PNG cache: every render below is a real one (the formula cache stays on, as in the bot).
 const renderer: Renderer = await createRenderer({ pngCacheSize: 0 });
 const startUpMs = performance.now() - startUp;
+const rssStart = process.memoryUsage().rss;
 const first = cards[0] ?? { question: 'x', solution: 'x' };
 const coldMs = await time(() => must(renderer.renderCardPng(first.question, { theme: 'dark' })));
 
@@ -72,10 +73,6 @@ for (let i = 0; i < 200; i++) {
     await time(() => must(renderer.renderTexPng(`(y_{${i}} - \\hat{y}) x_{${i}}`, { theme: 'light' }))),
   );
 }
-const cachedRenderer = await createRenderer();
-await must(cachedRenderer.renderCardPng(first.question, { theme: 'dark' }));
-const cachedMs = await time(() => must(cachedRenderer.renderCardPng(first.question, { theme: 'dark' })));
-
 const rssBefore = process.memoryUsage().rss;
 for (let i = 0; i < RENDERS; i++) {
   const card = cards[i % cards.length] ?? first;
@@ -84,6 +81,12 @@ for (let i = 0; i < RENDERS; i++) {
   else await must(renderer.renderCardPng(i % 4 === 1 ? card.solution : card.question, { theme }));
 }
 const rssAfter = process.memoryUsage().rss;
+const heapAfter = process.memoryUsage().heapUsed;
+
+// After the RSS figure: a second renderer is a second MathJax, which the bot never has.
+const cachedRenderer = await createRenderer();
+await must(cachedRenderer.renderCardPng(first.question, { theme: 'dark' }));
+const cachedMs = await time(() => must(cachedRenderer.renderCardPng(first.question, { theme: 'dark' })));
 
 console.log(`cards: ${cards.length} (questions and solutions, seeds/)`);
 console.log(`start-up (MathJax + font files):  ${startUpMs.toFixed(0)} ms`);
@@ -98,4 +101,6 @@ console.log(
 console.log(`card image, PNG cache hit:        ${cachedMs.toFixed(2)} ms`);
 console.log(`read-back, formula cached:        ${median(readBackMs).toFixed(1)} ms median`);
 console.log(`read-back, new formula:           ${median(newReadBackMs).toFixed(1)} ms median`);
-console.log(`RSS before/after ${RENDERS} renders:    ${mb(rssBefore)} MB → ${mb(rssAfter)} MB`);
+console.log(
+  `RSS start-up/before/after ${RENDERS} renders: ${mb(rssStart)} MB → ${mb(rssBefore)} MB → ${mb(rssAfter)} MB (JS heap ${mb(heapAfter)} MB)`,
+);

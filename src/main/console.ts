@@ -1,6 +1,17 @@
+import os from 'node:os';
+import path from 'node:path';
+
 import { runConsoleSession } from '../adapters/console/consoleSession.ts';
+import { imageFiles } from '../adapters/console/images.ts';
+import type { Renderer } from '../adapters/render/index.ts';
 import type { Config } from '../config.ts';
 import type { Runtime } from './runtime.ts';
+
+/**
+ * Where the practice mode writes its images: the system's temp folder. They are drawn again when
+ * needed, and the embedded database's own folder is left to the database alone.
+ */
+export const IMAGE_DIRECTORY = path.join(os.tmpdir(), 'gradquiz-images');
 
 /**
  * The local practice mode (`npm start` without DISCORD_TOKEN): the terminal as a chat adapter, as
@@ -8,6 +19,9 @@ import type { Runtime } from './runtime.ts';
  */
 export async function runConsole(runtime: Runtime, config: Config): Promise<void> {
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  // MathJax and sharp are loaded with the first image, not at start-up (about half a second).
+  const createRenderer = async (): Promise<Renderer> =>
+    (await import('../adapters/render/index.ts')).createRenderer();
   try {
     await runConsoleSession({
       app: runtime.app,
@@ -22,6 +36,7 @@ export async function runConsole(runtime: Runtime, config: Config): Promise<void
       interactive,
       // https://no-color.org: any non-empty value turns colours off.
       color: Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
+      images: imageFiles(IMAGE_DIRECTORY, createRenderer),
     });
   } finally {
     await runtime.close();

@@ -22,6 +22,7 @@ import { formatCards } from './formatCards.ts';
 import { formatGreeting, type GreetingFacts } from './formatGreeting.ts';
 import { formatHelp } from './formatHelp.ts';
 import { formatHint } from './formatHint.ts';
+import { imageLine, readBackTex, type ConsoleImages } from './images.ts';
 import { formatLeaderboard } from './formatLeaderboard.ts';
 import { formatProgress } from './formatProgress.ts';
 import { formatQuiz, NO_OPEN_QUIZ } from './formatQuiz.ts';
@@ -44,6 +45,8 @@ export interface ConsoleSessionOptions {
   /** A person at a terminal: line editing and a prompt. A piped session gets neither. */
   readonly interactive: boolean;
   readonly color: boolean;
+  /** Draws the question, the solution and incorrect answers' read-back into files; none: no images. */
+  readonly images?: ConsoleImages;
 }
 
 /** The quiz of this session: answers go to it; `part` is null once every part is solved. */
@@ -68,7 +71,7 @@ function describeFilters(filters: QuizFilters): string {
  * over; the caller closes the store.
  */
 export async function runConsoleSession(options: ConsoleSessionOptions): Promise<void> {
-  const { app, user, output } = options;
+  const { app, user, output, images } = options;
   const style = createStyle(options.color);
   const where = { guildId: CONSOLE_GUILD_ID, channelId: CONSOLE_CHANNEL_ID };
   let current: CurrentQuiz | undefined;
@@ -90,7 +93,12 @@ export async function runConsoleSession(options: ConsoleSessionOptions): Promise
       case 'started':
         await leave();
         current = { quiz: started.quiz, card: started.card, part: started.card.parts[0]?.label ?? null };
-        return formatQuiz(started.card, started.alreadySolved, style);
+        return formatQuiz(
+          started.card,
+          started.alreadySolved,
+          style,
+          images && (await imageLine('image', () => images.question(started.card), style)),
+        );
       case 'unknown_card': {
         const wanted = started.cardId.toLowerCase();
         const near = app.catalog
@@ -119,7 +127,16 @@ export async function runConsoleSession(options: ConsoleSessionOptions): Promise
     if (result.kind === 'graded') ongoing.part = result.nextPart;
     if (result.kind === 'quiz_finished') ongoing.part = null;
     if (ongoing.part === null) await app.store.closeQuiz(ongoing.quiz.id);
-    return formatAnswer(result, ongoing.card, style);
+    // The read-back goes with an incorrect answer, where a misreading would explain the verdict.
+    const tex =
+      images && result.kind === 'graded' && result.verdict.verdict === 'incorrect'
+        ? readBackTex(ongoing.card, expression)
+        : undefined;
+    const readBack =
+      images && tex !== undefined
+        ? await imageLine('read-back image', () => images.readBack(tex), style)
+        : undefined;
+    return formatAnswer(result, ongoing.card, style, readBack);
   }
 
   async function step(expression: string | undefined): Promise<string> {
@@ -140,6 +157,16 @@ export async function runConsoleSession(options: ConsoleSessionOptions): Promise
     const result = await nextHint(app, asker());
     const offer = result.kind === 'no_more_hints' ? await nextStep(app, asker()) : undefined;
     return formatHint(result, offer, style);
+  }
+
+  async function solution(): Promise<string> {
+    if (!current) return NO_OPEN_QUIZ;
+    const result = await revealSolution(app, asker());
+    const image =
+      images && result.kind === 'solution' && result.solution?.trim()
+        ? await imageLine('image', () => images.solution(result.card), style)
+        : undefined;
+    return formatSolution(result, style, image);
   }
 
   async function review(): Promise<string> {
@@ -164,7 +191,7 @@ export async function runConsoleSession(options: ConsoleSessionOptions): Promise
         return step(command.answer);
       case 'solution':
         // Also after the last part: comparing with the worked solution is what one does then.
-        return current ? formatSolution(await revealSolution(app, asker()), style) : NO_OPEN_QUIZ;
+        return solution();
       case 'progress':
         // A user who has not answered yet is not in the store: their name comes from here.
         return formatProgress(

@@ -18,11 +18,20 @@ function earned(result: Extract<SubmitAnswerResult, { kind: 'graded' }>): string
   return 'practice, no new points';
 }
 
-/** The reply to an answer: its verdict, and after a solve what it earned and what comes next. */
-export function formatAnswer(result: SubmitAnswerResult, card: Card, style: Style): string {
+/**
+ * The reply to an answer: its verdict (with the line that says where the read-back image is, if
+ * drawn), and after a solve what it earned and what comes next.
+ */
+export function formatAnswer(
+  result: SubmitAnswerResult,
+  card: Card,
+  style: Style,
+  readBack?: string,
+): string {
   switch (result.kind) {
     case 'graded': {
       const lines = [formatVerdict(result.verdict, style)];
+      if (readBack) lines.push(`${INDENT}${readBack}`);
       if (result.verdict.verdict !== 'correct') return lines.join('\n');
       const part = result.attempt.part;
       const solved = card.parts.length === 1 ? 'Solved' : `Part ${part} solved`;

@@ -16,8 +16,11 @@ export function formatPartPrompt(card: Card, label: string, style: Style): strin
   return `${style.bold(`${which}:`)} ${prompt}`;
 }
 
-/** A card as a quiz opens: what it is, its question as written (Markdown), and the first part. */
-export function formatQuiz(card: Card, alreadySolved: boolean, style: Style): string {
+/**
+ * A card as a quiz opens: what it is, its question as written (Markdown) with the line that says
+ * where its image is (if drawn), and the first part.
+ */
+export function formatQuiz(card: Card, alreadySolved: boolean, style: Style, image?: string): string {
   const lines = [
     style.bold(`Quiz: ${card.id}`) + ` · ${card.course} · difficulty ${card.difficulty}/5`,
     style.dim(`tags: ${card.tags.join(', ')}`),
@@ -27,6 +30,7 @@ export function formatQuiz(card: Card, alreadySolved: boolean, style: Style): st
   lines.push(
     '',
     card.question.trim(),
+    ...(image ? [image] : []),
     '',
     formatPartPrompt(card, card.parts[0]?.label ?? '1', style),
     style.dim('Type your answer on one line. /hint, /step and /solution help; /help shows the notation.'),

@@ -2,8 +2,11 @@ import type { RevealSolutionResult } from '../../app/index.ts';
 import { cardGone, NO_OPEN_QUIZ } from './formatQuiz.ts';
 import type { Style } from './style.ts';
 
-/** `/solution`: the card's worked solution (Markdown as written) and each part's answer in our notation. */
-export function formatSolution(result: RevealSolutionResult, style: Style): string {
+/**
+ * `/solution`: the card's worked solution (Markdown as written), the line that says where its image
+ * is (if drawn), and each part's answer in our notation.
+ */
+export function formatSolution(result: RevealSolutionResult, style: Style, image?: string): string {
   switch (result.kind) {
     case 'solution': {
       const { card } = result;
@@ -11,6 +14,7 @@ export function formatSolution(result: RevealSolutionResult, style: Style): stri
         style.bold(`Solution of ${card.id}`),
         '',
         result.solution?.trim() ?? '(This card has no written solution.)',
+        ...(image ? [image] : []),
         '',
       ];
       lines.push(

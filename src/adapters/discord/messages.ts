@@ -153,6 +153,48 @@ export const solutionSay = {
   unavailable: (result: Exclude<RevealSolutionResult, { kind: 'solution' }>) => answerSay.notGraded(result),
 };
 
+/** Discord's limit on a message's content. */
+const MESSAGE_LIMIT = 2000;
+
+/** Splits `text` into pieces of at most `max` characters, at line ends where it can. */
+function splitLines(text: string, max: number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (let line of text.split('\n')) {
+    while (line.length > max) {
+      if (piece) pieces.push(piece);
+      piece = '';
+      pieces.push(line.slice(0, max));
+      line = line.slice(max);
+    }
+    if (piece && piece.length + 1 + line.length > max) {
+      pieces.push(piece);
+      piece = line;
+    } else {
+      piece = piece ? `${piece}\n${line}` : line;
+    }
+  }
+  if (piece || pieces.length === 0) pieces.push(piece);
+  return pieces;
+}
+
+export const latexSay = {
+  /**
+   * A card section's source as `latex` code blocks, each message within Discord's 2000 characters:
+   * the first one says what it is. A ``` in the source would end the block early, so it gets a
+   * zero-width space.
+   */
+  source(section: 'question' | 'solution', cardId: string, markdown: string): string[] {
+    const lead = `📋 The ${section} of \`${cardId}\` as written (Markdown with LaTeX):\n`;
+    const open = '```latex\n';
+    const close = '\n```';
+    const body = markdown.trim().replace(/```/g, '`\u200b``');
+    const room = MESSAGE_LIMIT - lead.length - open.length - close.length;
+    return splitLines(body, room).map((piece, index) => `${index === 0 ? lead : ''}${open}${piece}${close}`);
+  },
+  missing: (cardId: string) => `The card \`${cardId}\` is no longer available, or has no such section.`,
+};
+
 const PERIOD_NAMES = { week: 'this week', month: 'this month', all: 'all time' } as const;
 const MEDALS = ['🥇', '🥈', '🥉'];
 

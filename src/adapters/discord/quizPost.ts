@@ -13,6 +13,7 @@ import type { QuizRecord } from '../../app/index.ts';
 import type { Card } from '../../core/cards/card.ts';
 import { botCan } from './botCan.ts';
 import { cardImage } from './cardImage.ts';
+import { latexButtonFor } from './components/latexButton.ts';
 import type { BotDeps } from './deps.ts';
 import { quizSay } from './messages.ts';
 
@@ -42,7 +43,10 @@ export async function answersStayVisible(deps: BotDeps, channel: GuildTextBasedC
   return guild.hideMode === 'spoiler' || !botCan(channel, PermissionFlagsBits.ManageMessages);
 }
 
-/** The quiz post: an embed with the question drawn as an image (or as text), and the Answer button. */
+/**
+ * The quiz post: an embed with the question drawn as an image (or as text), the Answer button, and
+ * the LaTeX button that gives the question's source privately (a screen reader's, or a student's notes).
+ */
 export async function quizMessage(
   deps: BotDeps,
   card: Card,
@@ -93,7 +97,9 @@ export async function quizMessage(
   return {
     embeds: [embed],
     files: image.ok ? [image.file] : [],
-    components: [new ActionRowBuilder<ButtonBuilder>().addComponents(answer)],
+    components: [
+      new ActionRowBuilder<ButtonBuilder>().addComponents(answer, latexButtonFor('question', card.id)),
+    ],
   };
 }
 

@@ -18,6 +18,7 @@ import '@mathjax/src/js/input/tex/upgreek/UpgreekConfiguration.js';
 import '@mathjax/src/js/util/asyncLoad/esm.js';
 import { MathJaxNewcmFont } from '@mathjax/mathjax-newcm-font/js/svg.js';
 import { LruCache } from './lruCache.ts';
+import { mergePaths } from './mergePaths.ts';
 import type { RenderResult } from './renderError.ts';
 
 /** TeX longer than this is refused: 20k characters took MathJax 3.5 s (NOTES.md). */
@@ -125,7 +126,7 @@ export async function createTexConverter(options: { cacheSize?: number } = {}): 
       const [minX, minY, width, height] = (adaptor.getAttribute(svg, 'viewBox') ?? '0 0 0 0')
         .split(' ')
         .map(Number) as [number, number, number, number];
-      const inner = adaptor.innerHTML(svg).replace(DATA_ATTRIBUTES, '');
+      const inner = mergePaths(adaptor.innerHTML(svg).replace(DATA_ATTRIBUTES, ''));
       return {
         ok: true,
         value: {

@@ -1,13 +1,22 @@
-import { EmbedBuilder, InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
+import {
+  ActionRowBuilder,
+  EmbedBuilder,
+  InteractionContextType,
+  MessageFlags,
+  SlashCommandBuilder,
+  type ButtonBuilder,
+} from 'discord.js';
 import { revealSolution } from '../../../app/index.ts';
 import { cardImage } from '../cardImage.ts';
+import { latexButtonFor } from '../components/latexButton.ts';
 import { solutionSay } from '../messages.ts';
 import { locationOf, userOf } from '../where.ts';
 import type { SlashCommand } from './command.ts';
 
 /**
  * `/solution`: the worked solution — privately to a student who has not solved the card (who gives
- * up its remaining parts), publicly once they solved every part.
+ * up its remaining parts), publicly once they solved every part. A LaTeX button under it gives the
+ * solution's source to whoever clicks, privately.
  */
 export const solutionCommand: SlashCommand = {
   data: new SlashCommandBuilder()
@@ -39,6 +48,9 @@ export const solutionCommand: SlashCommand = {
       content: solutionSay.intro(result),
       embeds: [embed],
       files: image?.ok ? [image.file] : [],
+      components: result.solution
+        ? [new ActionRowBuilder<ButtonBuilder>().addComponents(latexButtonFor('solution', result.card.id))]
+        : [],
     };
     if (!result.public) {
       await interaction.editReply(post);

@@ -1,6 +1,7 @@
 import { answerButton, answerModal } from './answerButton.ts';
 import type { ComponentHandler } from './component.ts';
 import { deleteDataButton } from './deleteDataButton.ts';
+import { latexButton } from './latexButton.ts';
 import { reviewButton } from './reviewButton.ts';
 
 export type { ComponentHandler } from './component.ts';
@@ -11,4 +12,5 @@ export const COMPONENTS: readonly ComponentHandler[] = [
   answerModal,
   reviewButton,
   deleteDataButton,
+  latexButton,
 ];
