@@ -191,6 +191,19 @@ describe('hints and solutions', () => {
     expect(hint.content).toContain('Hint 1/3 for part 1');
   });
 
+  it('GIVEN /hint once the card hints run out THEN the next step of the derivation', async () => {
+    const { fake } = h;
+    const ask = async () =>
+      (await fake.slashCommand({ user: fake.user('erin'), name: 'hint', channelId: thread.id })).final(5000);
+    await ask();
+    await ask();
+    const fourth = await ask();
+    expect(fourth.ephemeral).toBe(true);
+    expect(fourth.content).toContain('No more hints for part 1');
+    expect(fourth.content).toContain('step 1/3');
+    expect(fourth.content).toContain('∂ℓ/∂yhat');
+  });
+
   it('GIVEN /solution before solving THEN it is private and the card is given up', async () => {
     const { fake } = h;
     const res = await fake.slashCommand({ user: fake.user('erin'), name: 'solution', channelId: thread.id });

@@ -1,6 +1,7 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
-import { nextHint } from '../../../app/index.ts';
-import { hintSay } from '../messages.ts';
+import { nextHint, nextStep } from '../../../app/index.ts';
+import { printExpr } from '../../../core/expr/print.ts';
+import { hintSay, stepSay } from '../messages.ts';
 import { locationOf, userOf } from '../where.ts';
 import type { SlashCommand } from './command.ts';
 
@@ -17,6 +18,16 @@ export const hintCommand: SlashCommand = {
     const result = await deps.perUser.run(user.id, () =>
       nextHint(deps.app, { ...locationOf(interaction), userId: user.id, displayName: user.displayName }),
     );
-    await interaction.editReply(hintSay(result));
+    if (result.kind !== 'no_more_hints') {
+      await interaction.editReply(hintSay(result));
+      return;
+    }
+    // The card's own hints are used up: the derivation's next step is the next nudge.
+    const step = await nextStep(deps.app, { ...locationOf(interaction), userId: user.id });
+    await interaction.editReply(
+      step.kind === 'step'
+        ? `${hintSay(result)}\n\n${stepSay.step(step, printExpr(step.step.expr))}`
+        : hintSay(result),
+    );
   },
 };
