@@ -4,8 +4,8 @@
  * that it can be inspected, compared and cached without mathjs.
  */
 
-/** The functions students and card authors may call. Nothing else is ever evaluated. */
-export const FUNCTION_NAMES = [
+/** Functions applied to each component of a vector (and to a scalar as it is). */
+export const ELEMENTWISE_FUNCTIONS = [
   'sigma',
   'tanh',
   'relu',
@@ -14,13 +14,11 @@ export const FUNCTION_NAMES = [
   'log',
   'sqrt',
   'abs',
-  'max',
-  'min',
-  'dot',
-  'sum',
-  'norm',
   'transpose',
 ] as const;
+
+/** The functions students and card authors may call. Nothing else is ever evaluated. */
+export const FUNCTION_NAMES = [...ELEMENTWISE_FUNCTIONS, 'max', 'min', 'dot', 'sum', 'norm'] as const;
 
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 

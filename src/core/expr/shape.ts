@@ -1,4 +1,4 @@
-import type { Expr, FunctionName } from './ast.ts';
+import { ELEMENTWISE_FUNCTIONS, type Expr, type FunctionName } from './ast.ts';
 
 /** A vector's length: the name of an integer var (`n`) or a literal. */
 export type Length = string | number;
@@ -33,17 +33,7 @@ export interface ShapeInfo {
 
 export type ShapeResult = { ok: true; info: ShapeInfo } | { ok: false; error: ShapeError };
 
-const ELEMENTWISE: ReadonlySet<FunctionName> = new Set([
-  'sigma',
-  'tanh',
-  'relu',
-  'softplus',
-  'exp',
-  'log',
-  'sqrt',
-  'abs',
-  'transpose',
-]);
+const ELEMENTWISE: ReadonlySet<FunctionName> = new Set(ELEMENTWISE_FUNCTIONS);
 
 class ShapeFailure {
   constructor(readonly error: ShapeError) {}
