@@ -168,8 +168,3 @@ function call(expr: Expr & { kind: 'call' }, args: Shape[]): Shape {
       return SCALAR;
   }
 }
-
-/** Resolves a symbolic length at a point, from the values of the integer vars. */
-export function resolveLength(length: Length, integers: (name: string) => number): number {
-  return typeof length === 'number' ? length : integers(length);
-}

@@ -109,12 +109,6 @@ export function gradientOf(
   return wrtValue.map((_, k) => pass(wrtValue.map((x: number, i) => ({ v: x, d: i === k ? 1 : 0 }))));
 }
 
-/** The gradient of the part's loss with respect to its `wrt` var at one point. */
-export function referenceGradient(card: Card, part: Part, vars: readonly Val<number>[]): Val<number> {
-  const chain = chainOf(card, part);
-  return gradientOf(card, chain.lossDual, part.wrt, vars, chain);
-}
-
 /**
  * The partial derivative of one expression with respect to one name, every other name held at
  * its value at the point: a link of the chain rule (∂ŷ/∂s with s held as a number). A vector
