@@ -5,13 +5,7 @@ import { preparePart } from './prepare.ts';
 import type { Verdict } from './verdict.ts';
 
 export { gradeAgainst } from './grade.ts';
-export {
-  preparePart,
-  referenceGradient,
-  POINT_COUNT,
-  type PreparedPart,
-  type Preparation,
-} from './prepare.ts';
+export { preparePart, POINT_COUNT, type PreparedPart, type Preparation } from './prepare.ts';
 export { countsAsAttempt, type Verdict, type VerdictName } from './verdict.ts';
 
 /** The part of a card with this label (`1` and `"1"` are the same label). */
