@@ -25,15 +25,31 @@ export class IndexOutOfRange extends Error {
 
 const isVector = <T>(v: Val<T>): v is readonly T[] => Array.isArray(v);
 
-/**
- * Compiles a shape-checked expression into a closure over an algebra. Names are resolved to slots
- * once, so that evaluating at a point is a walk over closures with no lookups by name.
- */
-export function compile<T>(expr: Expr, alg: Algebra<T>, slots: ReadonlyMap<string, number>): Compiled<T> {
-  const constants: Record<string, number> = { e: Math.E, pi: Math.PI };
-  const scalar = (v: Val<T>): T => (isVector(v) ? (v[0] as T) : v);
+const CONSTANTS: Record<string, number> = { e: Math.E, pi: Math.PI };
 
-  const map1 = (f: (a: T) => T) => (v: Val<T>) => (isVector(v) ? v.map(f) : f(v));
+/** The vector-aware operations of one algebra, built once per algebra rather than at every compile. */
+interface Ops<T> {
+  readonly scalar: (v: Val<T>) => T;
+  readonly map1: (f: (a: T) => T) => (v: Val<T>) => Val<T>;
+  readonly map2: (f: (a: T, b: T) => T) => (a: Val<T>, b: Val<T>) => Val<T>;
+  readonly dot: (a: readonly T[], b: readonly T[]) => T;
+  readonly fold: (v: Val<T>, f: (a: T, b: T) => T, empty: T) => T;
+  readonly elementwise: Record<Exclude<BinaryOp, 'mul'>, (a: Val<T>, b: Val<T>) => Val<T>>;
+  /** `*`: the dot product of two vectors, otherwise a (broadcast) product. */
+  readonly mul: (a: Val<T>, b: Val<T>) => Val<T>;
+  readonly neg: (v: Val<T>) => Val<T>;
+  readonly fns: Record<string, (v: Val<T>) => Val<T>>;
+}
+
+const opsCache = new WeakMap<object, unknown>();
+
+function opsFor<T>(alg: Algebra<T>): Ops<T> {
+  const cached = opsCache.get(alg) as Ops<T> | undefined;
+  if (cached !== undefined) return cached;
+  const map1 =
+    (f: (a: T) => T) =>
+    (v: Val<T>): Val<T> =>
+      isVector(v) ? v.map(f) : f(v);
   const map2 =
     (f: (a: T, b: T) => T) =>
     (a: Val<T>, b: Val<T>): Val<T> => {
@@ -42,20 +58,41 @@ export function compile<T>(expr: Expr, alg: Algebra<T>, slots: ReadonlyMap<strin
     };
   const dot = (a: readonly T[], b: readonly T[]): T =>
     a.reduce((acc, x, i) => alg.add(acc, alg.mul(x, b[i] as T)), alg.constant(0));
-  const fold = (v: Val<T>, f: (a: T, b: T) => T, empty: T): T =>
-    isVector(v) ? (v.length === 0 ? empty : v.reduce(f)) : v;
-
-  const elementwise: Record<Exclude<BinaryOp, 'mul'>, (a: Val<T>, b: Val<T>) => Val<T>> = {
-    add: map2(alg.add),
-    sub: map2(alg.sub),
-    div: map2(alg.div),
-    pow: map2(alg.pow),
-    emul: map2(alg.mul),
-    ediv: map2(alg.div),
-    epow: map2(alg.pow),
+  const product = map2(alg.mul);
+  const ops: Ops<T> = {
+    scalar: (v) => (isVector(v) ? (v[0] as T) : v),
+    map1,
+    map2,
+    dot,
+    fold: (v, f, empty) => (isVector(v) ? (v.length === 0 ? empty : v.reduce(f)) : v),
+    elementwise: {
+      add: map2(alg.add),
+      sub: map2(alg.sub),
+      div: map2(alg.div),
+      pow: map2(alg.pow),
+      emul: product,
+      ediv: map2(alg.div),
+      epow: map2(alg.pow),
+    },
+    mul: (a, b) => (isVector(a) && isVector(b) ? dot(a, b) : product(a, b)),
+    neg: map1(alg.neg),
+    fns: Object.fromEntries(
+      (['sigma', 'tanh', 'relu', 'softplus', 'exp', 'log', 'sqrt', 'abs'] as const).map((fn) => [
+        fn,
+        map1(alg[fn]),
+      ]),
+    ),
   };
-  const mul = (a: Val<T>, b: Val<T>): Val<T> =>
-    isVector(a) && isVector(b) ? dot(a, b) : map2(alg.mul)(a, b);
+  opsCache.set(alg, ops);
+  return ops;
+}
+
+/**
+ * Compiles a shape-checked expression into a closure over an algebra. Names are resolved to slots
+ * once, so that evaluating at a point is a walk over closures with no lookups by name.
+ */
+export function compile<T>(expr: Expr, alg: Algebra<T>, slots: ReadonlyMap<string, number>): Compiled<T> {
+  const { scalar, map2, dot, fold, elementwise, mul, neg, fns } = opsFor(alg);
 
   const go = (e: Expr): Compiled<T> => {
     switch (e.kind) {
@@ -66,7 +103,7 @@ export function compile<T>(expr: Expr, alg: Algebra<T>, slots: ReadonlyMap<strin
       case 'sym': {
         const slot = slots.get(e.name);
         if (slot === undefined) {
-          const c = alg.constant(constants[e.name] ?? Number.NaN);
+          const c = alg.constant(CONSTANTS[e.name] ?? Number.NaN);
           return () => c;
         }
         return (frame) => frame.values[slot] as Val<T>;
@@ -83,7 +120,6 @@ export function compile<T>(expr: Expr, alg: Algebra<T>, slots: ReadonlyMap<strin
       }
       case 'neg': {
         const arg = go(e.arg);
-        const neg = map1(alg.neg);
         return (frame) => neg(arg(frame));
       }
       case 'binary': {
@@ -135,7 +171,7 @@ export function compile<T>(expr: Expr, alg: Algebra<T>, slots: ReadonlyMap<strin
         return (frame) => pair(a(frame), b(frame));
       }
       default: {
-        const f = map1(alg[fn as 'exp']);
+        const f = fns[fn] as (v: Val<T>) => Val<T>;
         return (frame) => f(a(frame));
       }
     }
