@@ -333,14 +333,21 @@ export function prismaStore(db: Database): Store {
     updateGuild: async (guildId, patch) => {
       const { allowedChannels, ...rest } = patch;
       const data = { ...rest, ...(allowedChannels ? { allowedChannels: [...allowedChannels] } : {}) };
-      const before = await prisma.guild.findUnique({ where: { id: guildId }, select: { timeZone: true } });
-      const settings = toGuild(
-        await prisma.guild.upsert({ where: { id: guildId }, create: { id: guildId, ...data }, update: data }),
-      );
-      if (before && before.timeZone !== settings.timeZone) {
-        // Weeks and months follow the time zone: recount them from the ledger.
-        await prisma.$executeRaw`SELECT gradquiz_rebuild_period_scores(${guildId})`;
-      }
+      const settings = await db.transaction(async (tx) => {
+        const before = await tx.guild.findUnique({ where: { id: guildId }, select: { timeZone: true } });
+        const row = await tx.guild.upsert({
+          where: { id: guildId },
+          create: { id: guildId, ...data },
+          update: data,
+        });
+        if (before && before.timeZone !== row.timeZone) {
+          // Weeks and months follow the time zone: recount them from the ledger, in the transaction that
+          // changes the zone. The rebuild locks out the guild's answers (migration
+          // `period_scores_rebuild_lock`) until both commit; the answers held back then read the new zone.
+          await tx.$executeRaw`SELECT gradquiz_rebuild_period_scores(${guildId})`;
+        }
+        return toGuild(row);
+      });
       return remember(settings);
     },
 
