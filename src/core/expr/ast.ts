@@ -4,8 +4,8 @@
  * that it can be inspected, compared and cached without mathjs.
  */
 
-/** Functions applied to each component of a vector (and to a scalar as it is). */
-export const ELEMENTWISE_FUNCTIONS = [
+/** The functions students and card authors may call. Nothing else is ever evaluated. */
+export const FUNCTION_NAMES = [
   'sigma',
   'tanh',
   'relu',
@@ -14,13 +14,18 @@ export const ELEMENTWISE_FUNCTIONS = [
   'log',
   'sqrt',
   'abs',
+  'max',
+  'min',
+  'dot',
+  'sum',
+  'norm',
   'transpose',
 ] as const;
 
-/** The functions students and card authors may call. Nothing else is ever evaluated. */
-export const FUNCTION_NAMES = [...ELEMENTWISE_FUNCTIONS, 'max', 'min', 'dot', 'sum', 'norm'] as const;
-
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
+
+/** The functions that combine or reduce vectors; every other one applies to each component. */
+export const VECTOR_FUNCTIONS: ReadonlySet<FunctionName> = new Set(['max', 'min', 'dot', 'sum', 'norm']);
 
 /** Binary operators: `*` is a scalar product, scalar × vector, or the dot product of two vectors. */
 export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'emul' | 'ediv' | 'epow';

@@ -1,4 +1,4 @@
-import { ELEMENTWISE_FUNCTIONS, type Expr, type FunctionName } from './ast.ts';
+import { VECTOR_FUNCTIONS, type Expr } from './ast.ts';
 
 /** A vector's length: the name of an integer var (`n`) or a literal. */
 export type Length = string | number;
@@ -32,8 +32,6 @@ export interface ShapeInfo {
 }
 
 export type ShapeResult = { ok: true; info: ShapeInfo } | { ok: false; error: ShapeError };
-
-const ELEMENTWISE: ReadonlySet<FunctionName> = new Set(ELEMENTWISE_FUNCTIONS);
 
 class ShapeFailure {
   constructor(readonly error: ShapeError) {}
@@ -155,7 +153,7 @@ function binary(expr: Expr & { kind: 'binary' }, left: Shape, right: Shape): Sha
 
 function call(expr: Expr & { kind: 'call' }, args: Shape[]): Shape {
   const [first = SCALAR, second] = args;
-  if (ELEMENTWISE.has(expr.fn)) return first;
+  if (!VECTOR_FUNCTIONS.has(expr.fn)) return first;
   switch (expr.fn) {
     case 'max':
     case 'min':
