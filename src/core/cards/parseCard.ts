@@ -120,10 +120,15 @@ function buildCheck(check: CheckBlock, report: Report): Built | undefined {
     const spec = toVarSpec(entry);
     if (spec.kind === 'vector' && typeof spec.length === 'string') {
       const length = vars.get(spec.length);
-      if (length?.kind !== 'integer') {
+      const isCount = (v: number) => Number.isInteger(v) && v >= 1;
+      // A length is drawn like any var: from an integer range, or from a choice of whole numbers.
+      const counts =
+        (length?.kind === 'integer' && isCount(length.min)) ||
+        (length?.kind === 'choice' && length.values.every(isCount));
+      if (!counts) {
         report(
           `check.vars.${name}.vector`,
-          `"${spec.length}" must be an integer var declared before ${name}`,
+          `"${spec.length}" must be a var of positive whole numbers declared before ${name}`,
         );
         continue;
       }

@@ -39,3 +39,12 @@ describe('GIVEN a scalar wrt, a literal vector length and a ±1 choice, sign: st
     expect(grade(card, '1', '-sigma(z)*sum(x)*t').mistake).toBe('sign');
   });
 });
+
+describe('GIVEN a vector length drawn from a choice of whole numbers', () => {
+  const card = fixture('choice-length.md');
+
+  it('THEN the card loads and grades, and a factor of the length is named', () => {
+    expect(grade(card, '1', '(y-ŷ)x_j').verdict).toBe('correct');
+    expect(grade(card, '1', 'n*(y-ŷ)x').mistake).toBe('constant_factor:n');
+  });
+});
