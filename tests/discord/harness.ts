@@ -13,7 +13,12 @@ import {
 import { syncCards, type AppContext, type Clock, type Store } from '../../src/app/index.ts';
 import { seededRng } from '../../src/core/random/rng.ts';
 import { grader } from '../../src/main/runtime.ts';
-import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from '../fake-discord/index.ts';
+import {
+  startFakeDiscord,
+  type FakeChannel,
+  type FakeDiscord,
+  type FakeDiscordOptions,
+} from '../fake-discord/index.ts';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 
 /** The card the hidden check uses: part 1 any form of (y - yhat) x, part 2 must use yhat. */
@@ -124,4 +129,19 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   };
   return harness;
+}
+
+/**
+ * The thread a quiz post opened. The bot opens it before the card shows when Discord lets it, and
+ * right after otherwise, so a test waits for it rather than assuming either.
+ */
+export async function threadOf(fake: FakeDiscord, postId: string, timeoutMs = 10_000): Promise<FakeChannel> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const thread = fake.state.channels.get(postId);
+    if (thread !== undefined && thread.parentId !== null) return thread;
+    if (Date.now() > deadline)
+      throw new Error(`no thread for the quiz post ${postId} within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

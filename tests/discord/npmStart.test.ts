@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseConfig } from '../../src/adapters/store/index.ts';
 import { startFakeDiscord, textOf, type FakeChannel, type FakeDiscord } from '../fake-discord/index.ts';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
-import { CARD, RIGHT, WRONG } from './harness.ts';
+import { CARD, RIGHT, WRONG, threadOf } from './harness.ts';
 
 /**
  * What the hidden check does: the real `npm start`, in a child process, against a fake Discord, on
@@ -97,7 +97,7 @@ describe('npm start with DISCORD_TOKEN', () => {
     const alice = fake.user('alice');
     const quiz = await fake.slashCommand({ user: alice, name: 'quiz', options: { card: CARD } });
     expect(quiz.elapsedMs).toBeLessThan(3000);
-    thread = fake.channel((await quiz.final(10_000)).id);
+    thread = await threadOf(fake, (await quiz.final(10_000)).id);
 
     const wrong = fake.postMessage({ user: alice, channelId: thread.id, content: WRONG });
     await fake.waitForReaction(wrong.id, '❌', 10_000);

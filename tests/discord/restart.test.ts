@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeChannel } from '../fake-discord/index.ts';
-import { CARD, RIGHT, WRONG, startHarness, type Harness } from './harness.ts';
+import { CARD, RIGHT, WRONG, startHarness, threadOf, type Harness } from './harness.ts';
 
 let h: Harness;
 let thread: FakeChannel;
@@ -12,7 +12,7 @@ beforeAll(async () => {
     name: 'quiz',
     options: { card: CARD },
   });
-  thread = h.fake.channel((await res.final(5000)).id);
+  thread = await threadOf(h.fake, (await res.final(5000)).id);
 });
 afterAll(async () => {
   await h?.close();
@@ -84,7 +84,7 @@ describe('a restart mid-quiz', () => {
   it('GIVEN a quiz thread Discord does not list after a restart THEN the bot fetches it and its answers still count', async () => {
     const { fake } = h;
     const res = await fake.slashCommand({ user: fake.user('bob'), name: 'quiz', options: { card: CARD } });
-    const quiet = fake.channel((await res.final(5000)).id);
+    const quiet = await threadOf(fake, (await res.final(5000)).id);
     // Archived threads are not in GUILD_CREATE's active threads.
     quiet.archived = true;
     await h.restart();

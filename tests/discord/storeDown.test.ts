@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/app/index.ts';
 import type { FakeChannel } from '../fake-discord/index.ts';
-import { CARD, RIGHT, startHarness, type Harness } from './harness.ts';
+import { CARD, RIGHT, startHarness, threadOf, type Harness } from './harness.ts';
 
 /** The failure a driver reports when PostgreSQL is down. */
 const refused = () =>
@@ -30,7 +30,7 @@ beforeAll(async () => {
   });
   const res = await h.fake.slashCommand({ user: h.fake.user('ada'), name: 'quiz', options: { card: CARD } });
   const post = await res.final(5000);
-  thread = h.fake.threadsOf(h.fake.channelId).find((t) => t.id === post.id) as FakeChannel;
+  thread = await threadOf(h.fake, post.id);
 });
 afterAll(async () => {
   await h?.close();

@@ -19,7 +19,7 @@ export async function postQuiz(
   interaction: ChatInputCommandInteraction<'cached'> | ButtonInteraction<'cached'>,
   filters: QuizFilters,
 ): Promise<void> {
-  await interaction.deferReply();
+  const deferred = await interaction.deferReply({ withResponse: true });
   const channel = interaction.channel;
   if (!channel) throw new Error(`channel ${interaction.channelId} is not cached`);
   const result = await startQuiz(deps.app, {
@@ -32,10 +32,8 @@ export async function postQuiz(
     await interaction.editReply(quizSay.failed(result));
     return;
   }
-  // The "thinking…" message, when it can be read: the thread opens on it, so it is there when the card
-  // shows. A plain deferral (no `with_response`) is what every Discord server answers; where the
-  // message cannot be read, the thread waits for the finished post.
-  const loading = await interaction.fetchReply().catch(() => null);
+  // Not every Discord answers a deferral with its message: then the thread waits for the post.
+  const loading = deferred.resource?.message ?? (await interaction.fetchReply().catch(() => null));
   let threadId = loading ? await openQuizThread(deps, loading, result.quiz, result.card) : null;
   const askForSpoilers = await answersStayVisible(deps, channel);
   const post = await interaction
