@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { openDatabase, type DatabaseConfig } from '../../src/adapters/store/index.ts';
 import { startFakeDiscord, textOf, type FakeChannel, type FakeDiscord } from '../fake-discord/index.ts';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
@@ -93,6 +93,8 @@ describe('npm start with DISCORD_TOKEN', () => {
   let thread: FakeChannel;
 
   it('GIVEN /quiz and answers in the thread THEN a thread, ❌ then ✅, a private answer, the leaderboard', async () => {
+    // What the bot logged is the first thing to read when this fails.
+    onTestFailed(() => console.error(`npm start said:\n${output.slice(-6000)}`));
     await startBot(1);
     const alice = fake.user('alice');
     const quiz = await fake.slashCommand({ user: alice, name: 'quiz', options: { card: CARD } });
