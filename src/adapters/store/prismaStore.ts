@@ -315,12 +315,19 @@ export function prismaStore(db: Database): Store {
     guilds.set(settings.id, { settings, until: Date.now() + GUILD_CACHE_MS });
     return settings;
   };
+  // Two first requests of a new guild at once must not both try to create it (an upsert with nothing
+  // to update is a read then an insert, not one statement).
+  const ensureGuild = async (guildId: string) => {
+    await prisma.$executeRaw`INSERT INTO "Guild" ("id") VALUES (${guildId}) ON CONFLICT ("id") DO NOTHING`;
+  };
   const getGuild = async (guildId: string): Promise<GuildSettings> => {
     const cached = guilds.get(guildId);
     if (cached && cached.until > Date.now()) return cached.settings;
-    const row =
-      (await prisma.guild.findUnique({ where: { id: guildId } })) ??
-      (await prisma.guild.upsert({ where: { id: guildId }, create: { id: guildId }, update: {} }));
+    let row = await prisma.guild.findUnique({ where: { id: guildId } });
+    if (!row) {
+      await ensureGuild(guildId);
+      row = await prisma.guild.findUniqueOrThrow({ where: { id: guildId } });
+    }
     return remember(toGuild(row));
   };
   return {
@@ -352,7 +359,7 @@ export function prismaStore(db: Database): Store {
     },
 
     createQuiz: async (quiz) => {
-      await prisma.guild.upsert({ where: { id: quiz.guildId }, create: { id: quiz.guildId }, update: {} });
+      await ensureGuild(quiz.guildId);
       return toQuiz(await prisma.quiz.create({ data: quiz }));
     },
     setQuizPost: async (quizId, post) => {
