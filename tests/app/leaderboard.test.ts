@@ -10,8 +10,7 @@ import {
   type AppContext,
 } from '../../src/app/index.ts';
 import { fakeCard } from '../support/fakeCards.ts';
-import { openTestApp, type fixedClock } from '../support/testApp.ts';
-import { createTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
+import { startTestApp, type fixedClock, type TestApp } from '../support/testApp.ts';
 
 // Los Angeles is UTC−8 in winter: Monday 2 March 2026 00:00 there is 08:00 UTC.
 const ZONE = 'America/Los_Angeles';
@@ -22,7 +21,7 @@ const cards = [
   fakeCard('d5', { difficulty: 5 }),
 ];
 
-let test: TestDatabase;
+let opened: TestApp;
 let db: Database;
 let ctx: AppContext;
 let clock: ReturnType<typeof fixedClock>;
@@ -56,8 +55,8 @@ const board = async (
 };
 
 beforeAll(async () => {
-  test = await createTestDatabase();
-  ({ db, ctx, clock } = await openTestApp(test, cards));
+  opened = await startTestApp(cards);
+  ({ db, ctx, clock } = opened);
   await ctx.store.updateGuild('g', { timeZone: ZONE });
   await solve('a', 'd3', '2026-03-02T07:30:00Z'); // Sunday 23:30 local: March, the week before
   await solve('b', 'd1', '2026-03-02T08:30:00Z', 'ch2'); // Monday 00:30 local: this week
@@ -65,8 +64,7 @@ beforeAll(async () => {
   clock.set(NOW);
 });
 afterAll(async () => {
-  await db?.close();
-  await test?.drop();
+  await opened?.close();
 });
 
 describe('leaderboard', () => {

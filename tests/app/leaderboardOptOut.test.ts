@@ -10,8 +10,7 @@ import {
   type AppContext,
 } from '../../src/app/index.ts';
 import { fakeCard } from '../support/fakeCards.ts';
-import { openTestApp, type fixedClock } from '../support/testApp.ts';
-import { createTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
+import { startTestApp, type fixedClock, type TestApp } from '../support/testApp.ts';
 
 // Leaving the leaderboards: the totals the boards read ("ScoreTotal", "PeriodScore") carry a `listed`
 // flag kept by triggers from `User.leaderboardOptOut` (when the flag changes, and on every row inserted,
@@ -25,7 +24,7 @@ const cards = [
   fakeCard('d5', { difficulty: 5 }),
 ];
 
-let test: TestDatabase;
+let opened: TestApp;
 let db: Database;
 let ctx: AppContext;
 let clock: ReturnType<typeof fixedClock>;
@@ -70,15 +69,14 @@ async function everyPeriod(userId: string, scope: 'server' | 'channel' = 'server
 const visible = (user: string, yes: boolean) => setLeaderboardVisibility(ctx, ref(user), yes);
 
 beforeAll(async () => {
-  test = await createTestDatabase();
-  ({ db, ctx, clock } = await openTestApp(test, cards, { now: NOW }));
+  opened = await startTestApp(cards, { now: NOW });
+  ({ db, ctx, clock } = opened);
   await solve('a', 'd5');
   await solve('b', 'd3');
   await solve('c', 'd1', 'ch2');
 });
 afterAll(async () => {
-  await db?.close();
-  await test?.drop();
+  await opened?.close();
 });
 
 const everyone = { top: ['1:a:50', '2:b:30', '3:c:10'], me: '3:10' };

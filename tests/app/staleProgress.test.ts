@@ -10,8 +10,7 @@ import {
   type QuizRecord,
 } from '../../src/app/index.ts';
 import { fakeCard } from '../support/fakeCards.ts';
-import { openTestApp } from '../support/testApp.ts';
-import { createTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
+import { startTestApp, type TestApp } from '../support/testApp.ts';
 
 // The stale-progress fallback of submitAnswer: when the progress moves between `answerContext` and
 // `recordAnswer` (here a hint taken in between, which bumps its version), `gradquiz_record_answer`
@@ -22,17 +21,16 @@ const cards = [fakeCard('d3', { difficulty: 3 })];
 const GUILD = 'g';
 const CHANNEL = 'ch';
 
-let test: TestDatabase;
+let opened: TestApp;
 let db: Database;
 let ctx: AppContext;
 
 beforeAll(async () => {
-  test = await createTestDatabase();
-  ({ db, ctx } = await openTestApp(test, cards));
+  opened = await startTestApp(cards);
+  ({ db, ctx } = opened);
 });
 afterAll(async () => {
-  await db?.close();
-  await test?.drop();
+  await opened?.close();
 });
 
 const userRef = (id: string) => ({ id, displayName: id.toUpperCase() });

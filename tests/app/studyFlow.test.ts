@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { Database } from '../../src/adapters/store/index.ts';
 import {
   nextHint,
   nextReview,
@@ -11,26 +10,23 @@ import {
   type AppContext,
 } from '../../src/app/index.ts';
 import { fakeCard } from '../support/fakeCards.ts';
-import { openTestApp, type fixedClock } from '../support/testApp.ts';
-import { createTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
+import { startTestApp, type fixedClock, type TestApp } from '../support/testApp.ts';
 
 const cards = [
   fakeCard('two', { parts: ['1', '2'], difficulty: 2, tags: ['chain-rule'] }),
   fakeCard('one', { difficulty: 1 }),
 ];
 const ada = { id: 'ada', displayName: 'Ada' };
-let test: TestDatabase;
-let db: Database;
+let opened: TestApp;
 let ctx: AppContext;
 let clock: ReturnType<typeof fixedClock>;
 
 beforeAll(async () => {
-  test = await createTestDatabase();
-  ({ db, ctx, clock } = await openTestApp(test, cards));
+  opened = await startTestApp(cards);
+  ({ ctx, clock } = opened);
 });
 afterAll(async () => {
-  await db?.close();
-  await test?.drop();
+  await opened?.close();
 });
 
 describe('a study session', () => {

@@ -3,23 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/adapters/store/index.ts';
 import { startQuiz, submitAnswer, type AppContext } from '../../src/app/index.ts';
 import { fakeCard } from '../support/fakeCards.ts';
-import { openTestApp } from '../support/testApp.ts';
-import { createTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
+import { startTestApp, type TestApp } from '../support/testApp.ts';
 
 const cards = [fakeCard('c1', { parts: ['1', '2'], difficulty: 3 }), fakeCard('c2', { difficulty: 1 })];
 const user = (n: number) => ({ id: `u${n}`, displayName: `User ${n}` });
 
-let test: TestDatabase;
+let opened: TestApp;
 let db: Database;
 let ctx: AppContext;
 
 beforeAll(async () => {
-  test = await createTestDatabase();
-  ({ db, ctx } = await openTestApp(test, cards));
+  opened = await startTestApp(cards);
+  ({ db, ctx } = opened);
 });
 afterAll(async () => {
-  await db?.close();
-  await test?.drop();
+  await opened?.close();
 });
 
 async function quizFor(cardId: string, channelId: string) {

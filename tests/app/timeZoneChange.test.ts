@@ -3,8 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/adapters/store/index.ts';
 import { leaderboard, startQuiz, submitAnswer, type AppContext } from '../../src/app/index.ts';
 import { fakeCard } from '../support/fakeCards.ts';
-import { openTestApp, type fixedClock } from '../support/testApp.ts';
-import { createTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
+import { startTestApp, type fixedClock, type TestApp } from '../support/testApp.ts';
 
 // The week and month totals ("PeriodScore") are kept in the guild's time zone: `updateGuild` with a new
 // zone rebuilds them from the ledger (`gradquiz_rebuild_period_scores`), and the points earned after it
@@ -24,7 +23,7 @@ const cards = [
   fakeCard('p3', { difficulty: 1, parts: ['1', '2', '3'] }),
 ];
 
-let test: TestDatabase;
+let opened: TestApp;
 let db: Database;
 let ctx: AppContext;
 let clock: ReturnType<typeof fixedClock>;
@@ -101,16 +100,15 @@ const boards = async () => ({
 });
 
 beforeAll(async () => {
-  test = await createTestDatabase();
-  ({ db, ctx, clock } = await openTestApp(test, cards));
+  opened = await startTestApp(cards);
+  ({ db, ctx, clock } = opened);
   await solve('g', 'a', 'd3', '2026-05-31T23:30:00Z'); // Sunday 23:30 UTC = Monday 08:30 in Tokyo
   await solve('g', 'b', 'd1', '2026-06-01T01:00:00Z'); // Monday in both
   await solve('g', 'c', 'd5', '2026-05-31T14:00:00Z', 'ch2'); // Sunday in both (23:00 in Tokyo)
   await solve('h', 'a', 'd5', '2026-05-31T23:30:00Z'); // another guild, which stays in UTC
 });
 afterAll(async () => {
-  await db?.close();
-  await test?.drop();
+  await opened?.close();
 });
 
 // In UTC, a's solve is in the week of 25 May and in May.

@@ -3,22 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/adapters/store/index.ts';
 import type { AppContext } from '../../src/app/index.ts';
 import { fakeCard } from '../support/fakeCards.ts';
-import { openTestApp } from '../support/testApp.ts';
-import { createTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
+import { startTestApp, type TestApp } from '../support/testApp.ts';
 
-let test: TestDatabase;
+let opened: TestApp;
 let db: Database;
 let ctx: AppContext;
 
 beforeAll(async () => {
-  test = await createTestDatabase();
-  ({ db, ctx } = await openTestApp(test, [fakeCard('c1', { difficulty: 2 })], {
+  opened = await startTestApp([fakeCard('c1', { difficulty: 2 })], {
     now: new Date('2026-03-04T12:00:00Z'),
-  }));
+  });
+  ({ db, ctx } = opened);
 });
 afterAll(async () => {
-  await db?.close();
-  await test?.drop();
+  await opened?.close();
 });
 
 describe('GIVEN the first requests of a new server arriving at once', () => {

@@ -4,8 +4,7 @@ import type { Database } from '../../src/adapters/store/index.ts';
 import { startQuiz, type AppContext, type QuizRecord, type Store } from '../../src/app/index.ts';
 import { emptyProgress } from '../../src/app/emptyProgress.ts';
 import { fakeCard } from '../support/fakeCards.ts';
-import { openTestApp } from '../support/testApp.ts';
-import { createTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
+import { startTestApp, type TestApp } from '../support/testApp.ts';
 
 // `Store.recordAnswer` checks, under the user's lock, that the progress still has the version its
 // caller read: otherwise it answers `stale` and writes nothing (no attempt, no points, no progress).
@@ -13,23 +12,22 @@ import { createTestDatabase, type TestDatabase } from '../support/testDatabase.t
 const NOW = new Date('2026-03-04T12:00:00Z');
 const user = { id: 'u', displayName: 'U' };
 
-let test: TestDatabase;
+let opened: TestApp;
 let db: Database;
 let ctx: AppContext;
 let store: Store;
 let quiz: QuizRecord;
 
 beforeAll(async () => {
-  test = await createTestDatabase();
-  ({ db, ctx } = await openTestApp(test, [fakeCard('c1', { difficulty: 2 })], { now: NOW }));
+  opened = await startTestApp([fakeCard('c1', { difficulty: 2 })], { now: NOW });
+  ({ db, ctx } = opened);
   store = ctx.store;
   const started = await startQuiz(ctx, { user, guildId: 'g', channelId: 'ch', cardId: 'c1' });
   if (started.kind !== 'started') throw new Error(started.kind);
   quiz = started.quiz;
 });
 afterAll(async () => {
-  await db?.close();
-  await test?.drop();
+  await opened?.close();
 });
 
 const solve = (externalId: string, expectedVersion: number | null, points: number) =>

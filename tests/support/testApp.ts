@@ -3,7 +3,7 @@ import { syncCards, type AppContext } from '../../src/app/index.ts';
 import type { Card } from '../../src/core/cards/card.ts';
 import { seededRng } from '../../src/core/random/rng.ts';
 import { fakeGrader } from './fakeCards.ts';
-import type { TestDatabase } from './testDatabase.ts';
+import { createTestDatabase, type TestDatabase } from './testDatabase.ts';
 
 /** A clock tests move by hand. */
 export function fixedClock(start: Date) {
@@ -39,4 +39,25 @@ export async function openTestApp(
   };
   await syncCards({ store, clock }, cards);
   return { db, ctx, clock };
+}
+
+/** A test file's application on a database of its own, and how to close and drop it. */
+export interface TestApp extends Awaited<ReturnType<typeof openTestApp>> {
+  close(): Promise<void>;
+}
+
+/** Creates the test file's database (PostgreSQL when DATABASE_URL is set, else PGlite) and opens the application on it. */
+export async function startTestApp(
+  cards: readonly Card[],
+  options: { now?: Date; answersPerMinute?: number } = {},
+): Promise<TestApp> {
+  const test = await createTestDatabase();
+  const opened = await openTestApp(test, cards, options);
+  return {
+    ...opened,
+    close: async () => {
+      await opened.db.close();
+      await test.drop();
+    },
+  };
 }
