@@ -1,4 +1,4 @@
-import type { Card, Part } from '../../core/cards/card.ts';
+import type { NumericCard as Card, Part } from '../../core/cards/card.ts';
 import { findPart, gradeAgainst, preparePart, type PreparedPart } from '../../core/grading/index.ts';
 import type { Verdict } from '../../core/grading/verdict.ts';
 import { seededRng } from '../../core/random/rng.ts';

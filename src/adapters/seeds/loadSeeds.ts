@@ -4,6 +4,8 @@ import { join, relative, sep } from 'node:path';
 import type { Card } from '../../core/cards/card.ts';
 import { parseCard } from '../../core/cards/parseCard.ts';
 import type { CardProblem } from '../../core/cards/problem.ts';
+import { resolveCard } from '../../core/deck/resolveCard.ts';
+import { noMemo, type MemoStore } from './memoStore.ts';
 
 /** A card file that could not be loaded, with everything wrong with it. */
 export interface BrokenCard {
@@ -14,9 +16,15 @@ export interface BrokenCard {
 
 export interface SeedBank {
   readonly dir: string;
+  /** Every card that loads, numeric or self-graded. */
   readonly cards: readonly Card[];
+  /** Files that cannot be read as a card at all. */
   readonly broken: readonly BrokenCard[];
-  readonly warnings: readonly CardProblem[];
+  /**
+   * Problems of cards that load: warnings, and the errors of a written check block that is wrong
+   * (that card is served as a flashcard, and `cards check` fails on it).
+   */
+  readonly problems: readonly CardProblem[];
   /** The files looked at, relative to `dir`. */
   readonly files: readonly string[];
 }
@@ -31,13 +39,17 @@ async function listCardFiles(dir: string): Promise<string[]> {
 
 /**
  * Loads every card below `dir` (recursively, `.md` and `.txt`). A broken card does not stop the
- * others; two cards with one id are both reported, and the first one is kept.
+ * others; two cards with one id are both reported, and the first one is kept. Each card is
+ * settled (its written block proven, or a block drafted); what that found is remembered by
+ * content hash in `memo`, so an unchanged deck is not proven again.
  */
-export async function loadSeeds(dir: string): Promise<SeedBank> {
+export async function loadSeeds(dir: string, memo: MemoStore = noMemo): Promise<SeedBank> {
   const files = await listCardFiles(dir);
   const cards: Card[] = [];
   const broken: BrokenCard[] = [];
-  const warnings: CardProblem[] = [];
+  const problems: CardProblem[] = [];
+  const remembered = await memo.load();
+  const fresh = new Map<string, NonNullable<ReturnType<typeof remembered.get>>>();
   for (const file of files) {
     const text = await readFile(join(dir, file), 'utf8');
     const hash = createHash('sha256').update(text).digest('hex');
@@ -52,8 +64,11 @@ export async function loadSeeds(dir: string): Promise<SeedBank> {
       broken.push({ file, id: parsed.card.id, problems: [{ file, field: 'id', message }] });
       continue;
     }
-    cards.push(parsed.card);
-    warnings.push(...parsed.warnings);
+    const resolution = resolveCard(parsed.card, remembered.get(hash));
+    if (resolution.memo !== undefined) fresh.set(hash, resolution.memo);
+    cards.push(resolution.card);
+    problems.push(...parsed.problems, ...resolution.problems);
   }
-  return { dir, cards, broken, warnings, files };
+  await memo.save(fresh);
+  return { dir, cards, broken, problems, files };
 }

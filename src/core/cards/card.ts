@@ -47,26 +47,58 @@ export interface Given {
   readonly expr: Expr;
 }
 
-/** A card ready to be graded: its front matter checked, its expressions read. */
-export interface Card {
+/** What every card has, however it is graded. */
+export interface CardInfo {
   readonly id: string;
   /** Path relative to the seeds folder. */
   readonly file: string;
   readonly course: string;
   readonly tags: readonly string[];
   readonly difficulty: number;
-  readonly type: 'derivation';
+  /** The author's word (`derivation`, `concept`, `definition`, …); it does not decide the grading. */
+  readonly type: string;
   readonly status?: string;
   /** The Markdown body below the front matter, unchanged. */
   readonly body: string;
   readonly question: string;
   readonly solution?: string;
+  /** A hash of the file's text: the store syncs cards by it. */
+  readonly contentHash: string;
+}
+
+/** Where a card's `check` block comes from: the author's, one drafted from its text, or none. */
+export type CheckSource = 'written' | 'drafted' | 'none';
+
+/** A card graded by the grader: its check block read, its expressions parsed. */
+export interface NumericCard extends CardInfo {
+  readonly grading: 'numeric';
+  readonly check: 'written' | 'drafted';
   readonly vars: ReadonlyMap<string, VarSpec>;
   readonly given: readonly Given[];
   /** Shapes of every var and given name. */
   readonly shapes: ReadonlyMap<string, Shape>;
   readonly aliases: ReadonlyMap<string, string>;
   readonly parts: readonly Part[];
-  /** A hash of the file's text: the store syncs cards by it. */
-  readonly contentHash: string;
+}
+
+/** A flashcard: the student reveals the solution and rates their own recall. */
+export interface SelfCard extends CardInfo {
+  readonly grading: 'self';
+  readonly check: 'written' | 'none';
+  /** Why a derivation is served as a flashcard (a wrong written block, a draft that failed). */
+  readonly fallback?: string;
+}
+
+export type Card = NumericCard | SelfCard;
+
+/** A flashcard has one part, `"1"`, whose answer is a rating. */
+export const SELF_PART = '1';
+
+/** The part labels of any card. */
+export function partLabels(card: Card): readonly string[] {
+  return card.grading === 'numeric' ? card.parts.map((p) => p.label) : [SELF_PART];
+}
+
+export function isNumeric(card: Card): card is NumericCard {
+  return card.grading === 'numeric';
 }

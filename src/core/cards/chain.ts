@@ -1,6 +1,6 @@
 import { namesIn } from '../expr/names.ts';
 import type { Expr } from '../expr/ast.ts';
-import type { Card, Part } from './card.ts';
+import type { NumericCard as Card, Part } from './card.ts';
 
 /** The name the loss goes by along a chain: `l`, as students write `dl/dw`. */
 export const LOSS = 'l';

@@ -3,11 +3,12 @@ import type { z } from 'zod';
 import { FUNCTION_NAMES, type Expr, type Vocabulary } from '../expr/ast.ts';
 import { inferShape, type Shape } from '../expr/shape.ts';
 import { readExpression } from '../reader/index.ts';
-import type { Card, Given, KnownMistake, Part, SignRule, VarSpec } from './card.ts';
+import type { Card, CardInfo, Given, KnownMistake, NumericCard, Part, SignRule, VarSpec } from './card.ts';
 import { fieldPath, type CardProblem } from './problem.ts';
 import {
   checkSchema,
-  frontMatterSchema,
+  idSchema,
+  metaSchema,
   type CheckBlock,
   type MistakeEntry,
   type PartEntry,
@@ -18,31 +19,43 @@ import { vocabularyOf } from './vocabulary.ts';
 import { describeShapeError } from '../grading/shapeMessages.ts';
 
 export type CardParse =
-  | { readonly ok: true; readonly card: Card; readonly warnings: readonly CardProblem[] }
+  /**
+   * The card loads. `problems` holds warnings, and the errors of a written check block that is
+   * wrong: such a card is served as a flashcard, and `cards check` still fails on it.
+   */
+  | { readonly ok: true; readonly card: Card; readonly problems: readonly CardProblem[] }
+  /** The card cannot be read at all: bad YAML, no `id`, no `# Question`. */
   | { readonly ok: false; readonly id?: string; readonly problems: readonly CardProblem[] };
 
 /** The default range of a vector's components when a card gives none. */
 const DEFAULT_RANGE: [number, number] = [-2, 2];
 
-/**
- * Reads one card file: its front matter (gray-matter, then zod), its sections, and every
- * expression of its `check` block, with shapes checked. All problems are collected, each naming
- * the field it is about, so that an author fixes a card in one pass.
- */
-export function parseCard(text: string, file: string, contentHash: string): CardParse {
+type Report = (field: string, message: string, warning?: boolean) => void;
+
+/** Collects problems once each, naming the field they are about, so an author fixes a card in one pass. */
+function problemCollector(file: string) {
   const problems: CardProblem[] = [];
-  const report = (field: string, message: string, warning = false) => {
+  const report: Report = (field, message, warning = false) => {
     if (!problems.some((p) => p.field === field && p.message === message))
       problems.push({ file, field, message, ...(warning ? { warning } : {}) });
   };
-  const reportIssues = (prefix: string, error: z.ZodError) => {
+  const reportIssues = (prefix: string, error: z.ZodError, warning = false) => {
     for (const issue of error.issues) {
       const path = [...(prefix ? [prefix] : []), ...issue.path];
       const message = /received undefined$/.test(issue.message) ? 'is required' : issue.message;
-      report(path.length > 0 ? fieldPath(path) : 'front matter', message);
+      report(path.length > 0 ? fieldPath(path) : 'front matter', message, warning);
     }
   };
+  return { problems, report, reportIssues };
+}
 
+/**
+ * Reads one card file: its front matter (gray-matter, then zod), its sections, and — when it has
+ * one — its `check` block with every expression read and shapes checked. Only a card that cannot
+ * be read at all is refused; a card without a usable check block loads as a flashcard.
+ */
+export function parseCard(text: string, file: string, contentHash: string): CardParse {
+  const { problems, report, reportIssues } = problemCollector(file);
   let parsed: matter.GrayMatterFile<string>;
   try {
     // Options are passed so that gray-matter does not cache (and share) results by content.
@@ -54,54 +67,95 @@ export function parseCard(text: string, file: string, contentHash: string): Card
       problems: [{ file, field: 'front matter', message: `the YAML cannot be read: ${reason}` }],
     };
   }
-  // Every part of the card is checked even when another is broken, so that all problems show at once.
   const raw = (typeof parsed.data === 'object' && parsed.data !== null ? parsed.data : {}) as Record<
     string,
     unknown
   >;
-  const front = frontMatterSchema.safeParse(raw);
-  if (!front.success) reportIssues('', front.error);
-  const id = front.success ? front.data.id : typeof raw.id === 'string' ? raw.id : undefined;
-  const type = front.success ? front.data.type : raw.type;
-  if (typeof type === 'string' && type !== 'derivation')
-    report('type', `type "${type}" is not supported: the only card type so far is "derivation"`);
+  const id = idSchema.safeParse(raw.id);
+  if (!id.success) report('id', raw.id === undefined ? 'is required' : 'must be a non-empty string');
   const sections = splitSections(parsed.content);
   if (sections.question === undefined || sections.question === '')
     report('body', 'the "# Question" section is missing');
+  if (!id.success || problems.length > 0)
+    return { ok: false, ...(id.success ? { id: id.data } : {}), problems };
   if (sections.solution === undefined) report('body', 'there is no "# Solution" section', true);
 
-  const broken = (): CardParse => ({ ok: false, ...(id !== undefined ? { id } : {}), problems });
-  if (raw.check === undefined) {
-    report('check', 'a "check" block is required for type: derivation');
-    return broken();
-  }
-  const check = checkSchema.safeParse(raw.check);
-  if (!check.success) reportIssues('check', check.error);
-  if (!front.success || !check.success) return broken();
-  const meta = front.data;
-
-  const built = buildCheck(check.data, report);
-  const errors = problems.filter((p) => !p.warning);
-  if (built === undefined || errors.length > 0) return broken();
-  const card: Card = {
-    id: meta.id,
+  const meta = readMeta(raw, reportIssues);
+  const info: CardInfo = {
+    id: id.data,
     file,
     course: meta.course,
     tags: meta.tags,
     difficulty: meta.difficulty,
-    type: 'derivation',
+    type: meta.type ?? (raw.check !== undefined ? 'derivation' : 'concept'),
     ...(meta.status !== undefined ? { status: meta.status } : {}),
     body: parsed.content,
     question: sections.question ?? '',
     ...(sections.solution !== undefined ? { solution: sections.solution } : {}),
-    ...built,
     contentHash,
   };
-  return { ok: true, card, warnings: problems };
+  if (raw.check === undefined)
+    return { ok: true, card: { ...info, grading: 'self', check: 'none' }, problems };
+
+  const built = buildNumericCard(info, raw.check, 'written');
+  problems.push(...built.problems);
+  const firstError = built.problems.find((p) => !p.warning);
+  if (!built.ok || firstError !== undefined) {
+    const fallback = `its check block is wrong (${firstError?.field}: ${firstError?.message})`;
+    return { ok: true, card: { ...info, grading: 'self', check: 'written', fallback }, problems };
+  }
+  return { ok: true, card: built.card, problems };
 }
 
-type Report = (field: string, message: string) => void;
-type Built = Pick<Card, 'vars' | 'given' | 'shapes' | 'aliases' | 'parts'>;
+/**
+ * The front matter beyond `id`: a field that is wrong is a warning and gets its default, so that
+ * a deck of notes is not lost to one typo.
+ */
+function readMeta(
+  raw: Record<string, unknown>,
+  reportIssues: (prefix: string, e: z.ZodError, w: boolean) => void,
+) {
+  const result = {
+    course: '',
+    tags: [] as string[],
+    difficulty: 3,
+    type: undefined as string | undefined,
+    status: undefined as string | undefined,
+  };
+  for (const key of ['course', 'tags', 'difficulty', 'type', 'status'] as const) {
+    if (raw[key] === undefined) continue;
+    const field = metaSchema.shape[key].safeParse(raw[key]);
+    if (field.success) Object.assign(result, { [key]: field.data });
+    else reportIssues(key, field.error, true);
+  }
+  return result;
+}
+
+export type NumericBuild =
+  | { readonly ok: true; readonly card: NumericCard; readonly problems: readonly CardProblem[] }
+  | { readonly ok: false; readonly problems: readonly CardProblem[] };
+
+/**
+ * Reads a check block (written by the author, or drafted from the card's text) and makes the card
+ * numeric. Problems name fields under `check`.
+ */
+export function buildNumericCard(
+  info: CardInfo,
+  rawCheck: unknown,
+  source: NumericCard['check'],
+): NumericBuild {
+  const { problems, report, reportIssues } = problemCollector(info.file);
+  const check = checkSchema.safeParse(rawCheck);
+  if (!check.success) {
+    reportIssues('check', check.error);
+    return { ok: false, problems };
+  }
+  const built = buildCheck(check.data, report);
+  if (built === undefined || problems.some((p) => !p.warning)) return { ok: false, problems };
+  return { ok: true, card: { ...info, grading: 'numeric', check: source, ...built }, problems };
+}
+
+type Built = Pick<NumericCard, 'vars' | 'given' | 'shapes' | 'aliases' | 'parts'>;
 
 function toVarSpec(entry: VarEntry): VarSpec {
   if (Array.isArray(entry)) return { kind: 'integer', min: entry[0], max: entry[1] };

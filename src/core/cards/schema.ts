@@ -61,17 +61,17 @@ export const checkSchema = z.strictObject({
   mistakes: z.array(mistakeSchema).optional(),
 });
 
-export const frontMatterSchema = z.object({
-  id: z.union([z.string().min(1), z.number()]).transform(String),
-  course: z.string().default(''),
-  tags: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
-  difficulty: z.number().int().min(1).max(5).default(3),
-  type: z.string().min(1),
-  status: z.string().optional(),
-  check: z.unknown().optional(),
+export const idSchema = z.union([z.string().trim().min(1), z.number()]).transform(String);
+
+/** The front matter beyond `id` and `check`; each field is read on its own (a bad one gets its default). */
+export const metaSchema = z.object({
+  course: z.union([z.string(), z.number()]).transform(String),
+  tags: z.array(z.union([z.string(), z.number()]).transform(String)),
+  difficulty: z.number().int().min(1).max(5),
+  type: z.string().trim().min(1),
+  status: z.union([z.string(), z.number()]).transform(String),
 });
 
-export type FrontMatter = z.infer<typeof frontMatterSchema>;
 export type CheckBlock = z.infer<typeof checkSchema>;
 export type VarEntry = z.infer<typeof varSchema>;
 export type PartEntry = z.infer<typeof partSchema>;

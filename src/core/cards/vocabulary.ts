@@ -1,6 +1,6 @@
 import type { NameKind, Vocabulary } from '../expr/ast.ts';
 import type { Shape } from '../expr/shape.ts';
-import type { Card } from './card.ts';
+import type { NumericCard as Card } from './card.ts';
 
 /** The names and aliases the reader resolves against. */
 export function vocabularyOf(

@@ -1,4 +1,4 @@
-import type { Card, Part } from '../cards/card.ts';
+import type { NumericCard as Card, Part } from '../cards/card.ts';
 import type { CardProblem } from '../cards/problem.ts';
 import { numberAlgebra } from '../expr/algebra.ts';
 import { compile, type Val } from '../expr/compile.ts';

@@ -1,4 +1,4 @@
-import type { Card } from '../cards/card.ts';
+import type { NumericCard as Card } from '../cards/card.ts';
 import type { IndexOutOfRange } from '../expr/compile.ts';
 import type { Shape } from '../expr/shape.ts';
 import type { SamplePoint } from './prepare.ts';

@@ -1,4 +1,4 @@
-import type { Card, Part } from '../cards/card.ts';
+import type { NumericCard as Card, Part } from '../cards/card.ts';
 import type { Rng } from '../random/rng.ts';
 import { gradeAgainst } from './grade.ts';
 import { preparePart } from './prepare.ts';

@@ -1,4 +1,4 @@
-import type { Card, Part } from '../cards/card.ts';
+import type { NumericCard as Card, Part } from '../cards/card.ts';
 import { numberAlgebra } from '../expr/algebra.ts';
 import { compile, type Compiled, type Frame, type Val } from '../expr/compile.ts';
 import { dualAlgebra, type Dual } from '../expr/dual.ts';

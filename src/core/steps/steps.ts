@@ -1,4 +1,4 @@
-import type { Card, Part } from '../cards/card.ts';
+import type { NumericCard as Card, Part } from '../cards/card.ts';
 import { chainPaths, definitions, LOSS } from '../cards/chain.ts';
 import type { Expr } from '../expr/ast.ts';
 import { compile } from '../expr/compile.ts';

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Card, Part } from '../../../src/core/cards/card.ts';
+import type { NumericCard as Card, Part } from '../../../src/core/cards/card.ts';
 import type { Expr } from '../../../src/core/expr/ast.ts';
 import { mapChildren } from '../../../src/core/expr/mapChildren.ts';
 import { additiveTerms } from '../../../src/core/expr/names.ts';
