@@ -1,6 +1,6 @@
-import type { Card } from '../core/cards/card.ts';
+import { partLabels, type Card } from '../core/cards/card.ts';
 
 /** The first part of the card this user has not solved in this quiz (each student moves on their own). */
 export function currentPart(card: Card, solvedInQuiz: ReadonlySet<string>): string | undefined {
-  return card.parts.find((part) => !solvedInQuiz.has(part.label))?.label;
+  return partLabels(card).find((label) => !solvedInQuiz.has(label));
 }

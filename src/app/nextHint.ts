@@ -18,6 +18,8 @@ export type NextHintResult =
     }
   | { readonly kind: 'no_more_hints'; readonly part: string; readonly total: number }
   | { readonly kind: 'no_quiz' }
+  /** A flashcard has no hints: its solution is revealed whole. */
+  | { readonly kind: 'flashcard' }
   | { readonly kind: 'quiz_finished' }
   | { readonly kind: 'card_unavailable'; readonly cardId: string };
 
@@ -30,6 +32,7 @@ export async function nextHint(ctx: AppContext, input: NextHintInput): Promise<N
   if (!quiz) return { kind: 'no_quiz' };
   const card = ctx.catalog.get(quiz.cardId);
   if (!card) return { kind: 'card_unavailable', cardId: quiz.cardId };
+  if (card.grading === 'self') return { kind: 'flashcard' };
   const label = currentPart(card, await ctx.store.solvedPartsInQuiz(quiz.id, input.userId));
   const part = card.parts.find((candidate) => candidate.label === label);
   if (!part) return { kind: 'quiz_finished' };

@@ -1,4 +1,4 @@
-import type { Card, Part } from '../core/cards/card.ts';
+import type { NumericCard, Part } from '../core/cards/card.ts';
 import { stepsOf, type Step } from '../core/steps/steps.ts';
 import type { AppContext, QuizLocation } from './context.ts';
 import { currentPart } from './currentPart.ts';
@@ -24,6 +24,8 @@ export type NextStepResult =
   /** The loss is written directly in the variable: there is no chain to walk through. */
   | { readonly kind: 'no_steps'; readonly part: string }
   | { readonly kind: 'no_quiz' }
+  /** A flashcard has no derivation steps. */
+  | { readonly kind: 'flashcard' }
   | { readonly kind: 'quiz_finished' }
   | { readonly kind: 'card_unavailable'; readonly cardId: string };
 
@@ -39,7 +41,7 @@ export function stepPartLabel(part: string, stepKey: string): string {
 export type LocatedStep =
   | (Extract<NextStepResult, { kind: 'step' }> & {
       readonly quiz: QuizRecord;
-      readonly card: Card;
+      readonly card: NumericCard;
       readonly cardPart: Part;
     })
   | Exclude<NextStepResult, { kind: 'step' }>;
@@ -49,6 +51,7 @@ export async function locateStep(ctx: AppContext, input: NextStepInput): Promise
   if (!quiz) return { kind: 'no_quiz' };
   const card = ctx.catalog.get(quiz.cardId);
   if (!card) return { kind: 'card_unavailable', cardId: quiz.cardId };
+  if (card.grading === 'self') return { kind: 'flashcard' };
   // Correct step answers are in here too, under their `part:step` labels.
   const solved = await ctx.store.solvedPartsInQuiz(quiz.id, input.userId);
   const label = currentPart(card, solved);

@@ -1,4 +1,4 @@
-import type { Card } from '../core/cards/card.ts';
+import type { Card, NumericCard } from '../core/cards/card.ts';
 import type { Verdict } from '../core/grading/verdict.ts';
 import type { Rng } from '../core/random/rng.ts';
 import type { ReviewState } from '../core/scoring/index.ts';
@@ -18,7 +18,7 @@ export interface CardCatalog {
 }
 
 /** The core grader (`gradeAnswer` of `src/core/grading`), injected so use cases can be tested alone. */
-export type Grader = (card: Card, partLabel: string, input: string, rng: Rng) => Verdict;
+export type Grader = (card: NumericCard, partLabel: string, input: string, rng: Rng) => Verdict;
 
 export interface GuildSettings {
   readonly id: string;
@@ -45,7 +45,8 @@ export interface QuizRecord {
 export interface AttemptRecord {
   readonly id: string;
   readonly externalId: string;
-  readonly verdict: Verdict['verdict'];
+  /** A graded answer's verdict, or `self_rated` for a flashcard's rating. */
+  readonly verdict: Verdict['verdict'] | 'self_rated';
   readonly input: string;
   readonly cardId: string;
   readonly part: string;
@@ -58,6 +59,8 @@ export interface AttemptRecord {
   readonly points: number;
   readonly mistake: string | null;
   readonly feedback: string;
+  /** A flashcard's self-rating (1 again … 4 easy); null for a graded answer. */
+  readonly rating: number | null;
 }
 
 export interface ProgressRecord extends ReviewState {
@@ -151,6 +154,7 @@ export interface StoreTransaction {
   /** Serialises everything one user does (rate limit, progress, points) until the transaction ends. */
   lockUser(userId: string): Promise<void>;
   findAttempt(externalId: string): Promise<AttemptRecord | null>;
+  /** Answers since `since`, for the rate limit (flashcard ratings are not answers). */
   countAttemptsSince(userId: string, since: Date): Promise<number>;
   getProgress(userId: string, cardId: string, part: string): Promise<ProgressRecord | null>;
   saveProgress(progress: ProgressRecord): Promise<void>;

@@ -1,4 +1,5 @@
 import { currentStreak, localDate } from '../core/scoring/index.ts';
+import { partLabels } from '../core/cards/card.ts';
 import type { AppContext } from './context.ts';
 
 export interface TagMastery {
@@ -46,18 +47,19 @@ export async function progress(
   const tags = new Map<string, { parts: number; solved: number; mastered: number }>();
   for (const card of ctx.catalog.all()) {
     const cardRows = byCard.get(card.id) ?? [];
-    const solved = card.parts.filter((part) =>
-      cardRows.some((row) => row.part === part.label && row.solvedAt),
+    const labels = partLabels(card);
+    const solved = labels.filter((label) =>
+      cardRows.some((row) => row.part === label && row.solvedAt),
     ).length;
-    const mastered = card.parts.filter((part) =>
-      cardRows.some((row) => row.part === part.label && row.status === 'mastered'),
+    const mastered = labels.filter((label) =>
+      cardRows.some((row) => row.part === label && row.status === 'mastered'),
     ).length;
-    if (solved === card.parts.length) solvedCards.push(card.id);
+    if (solved === labels.length) solvedCards.push(card.id);
     else if (cardRows.some((row) => row.status !== 'to_learn')) startedCards.push(card.id);
     for (const tag of card.tags) {
       const entry = tags.get(tag) ?? { parts: 0, solved: 0, mastered: 0 };
       tags.set(tag, {
-        parts: entry.parts + card.parts.length,
+        parts: entry.parts + labels.length,
         solved: entry.solved + solved,
         mastered: entry.mastered + mastered,
       });

@@ -1,4 +1,4 @@
-import type { Card } from '../core/cards/card.ts';
+import { partLabels, type Card } from '../core/cards/card.ts';
 import { progressStatus, reviewRating, scheduleReview } from '../core/scoring/index.ts';
 import type { AppContext, QuizLocation } from './context.ts';
 import { emptyProgress } from './emptyProgress.ts';
@@ -25,7 +25,8 @@ export type RevealSolutionResult =
 
 /**
  * Reveals the quiz card's solution. A user who had not solved every part gives up the rest: no more
- * points for them, and each is an FSRS review rated `again`.
+ * points for them, and each is an FSRS review rated `again`. A flashcard's solution is always
+ * revealed privately and costs nothing: the student rates their recall next ({@link rateCard}).
  */
 export async function revealSolution(
   ctx: AppContext,
@@ -35,6 +36,8 @@ export async function revealSolution(
   if (!quiz) return { kind: 'no_quiz' };
   const card = ctx.catalog.get(quiz.cardId);
   if (!card) return { kind: 'card_unavailable', cardId: quiz.cardId };
+  const solution = card.solution ? { solution: card.solution } : {};
+  if (card.grading === 'self') return { kind: 'solution', card, ...solution, public: false, gaveUp: [] };
   await ctx.store.ensureUser({ id: input.userId, displayName: input.displayName });
   const now = ctx.clock.now();
 
@@ -64,13 +67,13 @@ export async function revealSolution(
     return given;
   });
   const progress = await ctx.store.listProgress(input.userId);
-  const solved = card.parts.every((part) =>
-    progress.some((row) => row.cardId === card.id && row.part === part.label && row.solvedAt !== null),
+  const solved = partLabels(card).every((label) =>
+    progress.some((row) => row.cardId === card.id && row.part === label && row.solvedAt !== null),
   );
   return {
     kind: 'solution',
     card,
-    ...(card.solution ? { solution: card.solution } : {}),
+    ...solution,
     public: solved,
     gaveUp,
   };

@@ -1,4 +1,4 @@
-import type { Card } from '../core/cards/card.ts';
+import { partLabels, type Card } from '../core/cards/card.ts';
 import type { AppContext, UserRef } from './context.ts';
 import type { QuizRecord } from './ports.ts';
 
@@ -41,7 +41,7 @@ export async function startQuiz(ctx: AppContext, input: StartQuizInput): Promise
   for (const row of progress) {
     if (row.solvedAt) solvedParts.set(row.cardId, (solvedParts.get(row.cardId) ?? 0) + 1);
   }
-  const isSolved = (card: Card) => (solvedParts.get(card.id) ?? 0) >= card.parts.length;
+  const isSolved = (card: Card) => (solvedParts.get(card.id) ?? 0) >= partLabels(card).length;
 
   let card: Card | undefined;
   if (input.cardId !== undefined) {

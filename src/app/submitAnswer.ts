@@ -34,6 +34,8 @@ export type SubmitAnswerResult =
   | { readonly kind: 'no_quiz' }
   | { readonly kind: 'quiz_finished'; readonly quiz: QuizRecord }
   | { readonly kind: 'card_unavailable'; readonly cardId: string }
+  /** The quiz's card is a flashcard: it is revealed and rated, not answered. */
+  | { readonly kind: 'flashcard'; readonly quiz: QuizRecord }
   | { readonly kind: 'unknown_part'; readonly part: string; readonly parts: readonly string[] };
 
 const MINUTE_MS = 60_000;
@@ -60,6 +62,7 @@ export async function submitAnswer(ctx: AppContext, input: SubmitAnswerInput): P
   if (!quiz) return { kind: 'no_quiz' };
   const card = ctx.catalog.get(quiz.cardId);
   if (!card) return { kind: 'card_unavailable', cardId: quiz.cardId };
+  if (card.grading === 'self') return { kind: 'flashcard', quiz };
   const part = input.part ?? currentPart(card, solvedInQuiz);
   if (part === undefined) return { kind: 'quiz_finished', quiz };
   if (!card.parts.some((candidate) => candidate.label === part)) {
@@ -96,6 +99,7 @@ export async function submitAnswer(ctx: AppContext, input: SubmitAnswerInput): P
       points,
       mistake: verdict.mistake ?? null,
       feedback: verdict.feedback,
+      rating: null,
     };
     return { attempt, progress: progressAfter(before, verdict, now), firstSolve: !alreadySolved };
   };

@@ -71,6 +71,7 @@ export async function submitStep(ctx: AppContext, input: SubmitStepInput): Promi
       points: 0,
       mistake: verdict.mistake ?? null,
       feedback: verdict.feedback,
+      rating: null,
     });
     return { kind: 'graded', attempt, verdict, part, step, number, total };
   });

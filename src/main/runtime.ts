@@ -1,6 +1,6 @@
 import type { AppContext } from '../app/index.ts';
 import { syncCards, DEFAULT_ANSWERS_PER_MINUTE } from '../app/index.ts';
-import type { Card } from '../core/cards/card.ts';
+import type { NumericCard } from '../core/cards/card.ts';
 import { findPart, gradeAnswer } from '../core/grading/index.ts';
 import type { Verdict } from '../core/grading/verdict.ts';
 import type { Config } from '../config.ts';
@@ -23,7 +23,7 @@ export interface Runtime {
 }
 
 /** The core grader behind the application's `Grader` port. */
-export function grader(card: Card, label: string, input: string, rng: () => number): Verdict {
+export function grader(card: NumericCard, label: string, input: string, rng: () => number): Verdict {
   const part = findPart(card, label);
   if (part === undefined) return { verdict: 'invalid', feedback: `This card has no part "${label}".` };
   return gradeAnswer(card, part, input, rng);

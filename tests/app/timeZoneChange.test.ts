@@ -254,6 +254,7 @@ describe('a guild changing its time zone', () => {
         channelId: 'ch1',
         points: 30,
         mistake: null,
+        rating: null,
         feedback: 'correct',
       });
       await tx.addPoints({

@@ -48,6 +48,7 @@ const solve = (externalId: string, expectedVersion: number | null, points: numbe
       points,
       mistake: null,
       feedback: 'correct',
+      rating: null,
     },
     progress: { ...emptyProgress(user.id, 'c1', '1'), attempts: 1, solvedAt: NOW, status: 'learning' },
     expectedVersion,

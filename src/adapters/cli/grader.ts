@@ -18,6 +18,11 @@ export function lookup(bank: SeedBank, cardId: string, label: string | undefined
       };
     return { ok: false, message: `unknown card "${cardId}"` };
   }
+  if (card.grading === 'self')
+    return {
+      ok: false,
+      message: `card "${cardId}" is self-graded (a flashcard${card.fallback ? `: ${card.fallback}` : ''}): it has no answers to grade`,
+    };
   const labels = card.parts.map((p) => p.label).join(', ');
   if (label === undefined) {
     if (card.parts.length === 1) return { ok: true, card, part: card.parts[0] as Part };

@@ -16,6 +16,8 @@ export function renderDeps(bank: SeedBank): RenderDeps {
     answerToTex: (cardId, answer) => {
       const card = find(cardId);
       if (card === undefined) return { ok: false, message: `no card with id "${cardId}"` };
+      if (card.grading === 'self')
+        return { ok: false, message: `card "${cardId}" is self-graded: it takes no answers` };
       const read = readExpression(answer, cardVocabulary(card));
       return read.ok ? { ok: true, tex: exprToTex(read.expr) } : { ok: false, message: read.error.message };
     },

@@ -83,7 +83,8 @@ function transactionStore(tx: TransactionClient): StoreTransaction {
       const row = await tx.attempt.findUnique({ where: { externalId } });
       return row && toAttempt(row);
     },
-    countAttemptsSince: (userId, since) => tx.attempt.count({ where: { userId, createdAt: { gte: since } } }),
+    countAttemptsSince: (userId, since) =>
+      tx.attempt.count({ where: { userId, createdAt: { gte: since }, verdict: { not: 'self_rated' } } }),
     getProgress: async (userId, cardId, part) => {
       const row = await tx.progress.findUnique({ where: { userId_cardId_part: { userId, cardId, part } } });
       return row && toProgress(row);
