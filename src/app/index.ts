@@ -33,4 +33,4 @@ export { syncCards, type SyncCardsResult } from './syncCards.ts';
 export { resolveQuiz } from './resolveQuiz.ts';
 export { nextStep, type NextStepInput, type NextStepResult } from './nextStep.ts';
 export { submitStep, type SubmitStepInput, type SubmitStepResult } from './submitStep.ts';
-export { rateCard, RATING_NAMES, type RateCardInput, type RateCardResult } from './rateCard.ts';
+export { rateCard, type RateCardInput, type RateCardResult } from './rateCard.ts';

@@ -1,5 +1,5 @@
 import { SELF_PART, type Card } from '../core/cards/card.ts';
-import { progressStatus, scheduleReview, type ReviewRating } from '../core/scoring/index.ts';
+import { progressStatus, RATING_NAMES, scheduleReview, type ReviewRating } from '../core/scoring/index.ts';
 import type { AppContext, QuizLocation, UserRef } from './context.ts';
 import { emptyProgress } from './emptyProgress.ts';
 import type { AttemptRecord, QuizRecord } from './ports.ts';
@@ -26,14 +26,6 @@ export type RateCardResult =
   | { readonly kind: 'card_unavailable'; readonly cardId: string }
   /** The quiz's card is graded by the grader: it is answered, not rated. */
   | { readonly kind: 'not_flashcard'; readonly quiz: QuizRecord };
-
-/** The words a rating is stored with, as the attempt's input. */
-export const RATING_NAMES: Readonly<Record<ReviewRating, string>> = {
-  1: 'again',
-  2: 'hard',
-  3: 'good',
-  4: 'easy',
-};
 
 /**
  * Records a student's rating of their own recall of a flashcard: one `self_rated` attempt (no points,

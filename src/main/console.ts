@@ -30,6 +30,7 @@ export async function runConsole(runtime: Runtime, config: Config): Promise<void
       output: process.stdout,
       greeting: {
         cards: runtime.bank.cards.length,
+        flashcards: runtime.bank.cards.filter((card) => card.grading === 'self').length,
         broken: runtime.bank.broken.map((card) => card.file),
         databaseDescription: runtime.databaseDescription,
       },

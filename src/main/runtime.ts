@@ -11,6 +11,7 @@ import {
   type Database,
   type DatabaseConfig,
 } from '../adapters/store/index.ts';
+import { deckMemo } from '../adapters/seeds/deckMemo.ts';
 import { loadSeeds, type SeedBank } from '../adapters/seeds/loadSeeds.ts';
 
 /** What both chat adapters run on: the application core wired to the store and the seeds. */
@@ -31,7 +32,7 @@ export function grader(card: NumericCard, label: string, input: string, rng: () 
 
 /** Opens the database (applying migrations), loads the seeds and syncs them into the store. */
 export async function openRuntime(config: Config, database: DatabaseConfig): Promise<Runtime> {
-  const bank = await loadSeeds(config.GRADQUIZ_SEEDS);
+  const bank = await loadSeeds(config.GRADQUIZ_SEEDS, await deckMemo(config.GRADQUIZ_DATA_DIR));
   const db = await openDatabase(database);
   const byId = new Map(bank.cards.map((c) => [c.id, c]));
   const app: AppContext = {

@@ -130,7 +130,8 @@ describe('GIVEN gradquiz cards check', () => {
   it('THEN broken cards are refused, each problem as FILE: FIELD: reason, all of them', async () => {
     const r = await cli(['cards', 'check', '--seeds', BROKEN]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/6 cards checked.*1 sound, 5 broken/);
+    // A card whose TeX does not typeset still loads (warnings); the others cannot be read or prove wrong.
+    expect(r.stdout).toMatch(/6 cards checked.*2 sound, 4 broken/);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toEqual(
       expect.arrayContaining([
@@ -138,9 +139,11 @@ describe('GIVEN gradquiz cards check', () => {
         expect.stringMatching(/^bad-answer\.md: check\.mistakes\[0\]\.answer: .*in fact correct/),
         expect.stringMatching(/^undefined-name\.md: check\.given\.s: .*`z`/),
         expect.stringMatching(/^bad-yaml\.md: front matter: the YAML cannot be read/),
-        expect.stringMatching(/^bad-fields\.md: difficulty: /),
+        expect.stringMatching(/^bad-fields\.md: body: the "# Question" section is missing/),
+        expect.stringMatching(/^warning: bad-fields\.md: difficulty: /),
+        expect.stringMatching(/^bad-fields\.md: check\.mistakes\[0\]\.feedback: is required/),
         expect.stringMatching(
-          /^bad-tex\.md: body\.question: TeX does not typeset: Undefined control sequence \\foo/,
+          /^warning: bad-tex\.md: body\.question: TeX does not typeset: Undefined control sequence \\foo/,
         ),
       ]),
     );
@@ -149,7 +152,7 @@ describe('GIVEN gradquiz cards check', () => {
 });
 
 describe('GIVEN gradquiz cards list --json', () => {
-  it('THEN every card has id, course, tags, difficulty, parts and file', async () => {
+  it('THEN every card has id, type, grading mode, check source, course, tags, difficulty, parts and file', async () => {
     const r = await cli(['cards', 'list', '--json']);
     const cards = JSON.parse(r.stdout) as Record<string, unknown>[];
     expect(cards.length).toBeGreaterThanOrEqual(12);
@@ -164,8 +167,40 @@ describe('GIVEN gradquiz cards list --json', () => {
         'gradient-descent',
       ],
       difficulty: 4,
+      type: 'derivation',
+      grading: 'numeric',
+      check: 'written',
       parts: ['1', '2'],
       file: '000_aa23e2add4713a5a.txt',
     });
+  });
+
+  it('THEN a refused file is listed with its problems, and a card with a wrong block is self-graded', async () => {
+    const r = await cli(['cards', 'list', '--json', '--seeds', BROKEN]);
+    const entries = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(entries.map((e) => e.file)).toEqual([
+      'bad-answer.md',
+      'bad-fields.md',
+      'bad-tex.md',
+      'bad-yaml.md',
+      'good.md',
+      'undefined-name.md',
+    ]);
+    expect(entries.find((e) => e.file === 'bad-yaml.md')).toEqual({
+      file: 'bad-yaml.md',
+      broken: true,
+      problems: [expect.stringMatching(/^front matter: the YAML cannot be read/)],
+    });
+    expect(entries.find((e) => e.file === 'bad-fields.md')).toMatchObject({
+      id: 'broken_fields',
+      broken: true,
+    });
+    expect(entries.find((e) => e.file === 'bad-answer.md')).toMatchObject({
+      id: 'broken_answer',
+      grading: 'self',
+      check: 'written',
+      parts: ['1'],
+    });
+    expect(entries.find((e) => e.file === 'good.md')).toMatchObject({ grading: 'numeric', check: 'written' });
   });
 });

@@ -12,7 +12,7 @@ import { createTestDatabase } from '../support/testDatabase.ts';
  * The real application on the real store with the shipped seeds and grader: embedded PGlite in memory,
  * or a fresh PostgreSQL database when `DATABASE_URL` is set.
  */
-export async function openConsoleApp(): Promise<{
+export async function openConsoleApp(seeds = 'seeds'): Promise<{
   app: AppContext;
   db: Database;
   /** Moves the clock on, as days passing between sessions. */
@@ -21,7 +21,7 @@ export async function openConsoleApp(): Promise<{
 }> {
   const test = process.env['DATABASE_URL'] ? await createTestDatabase() : undefined;
   const db = await openDatabase(test?.config ?? { kind: 'pglite-memory' });
-  const bank = await loadSeeds('seeds');
+  const bank = await loadSeeds(seeds);
   const byId = new Map(bank.cards.map((card) => [card.id, card]));
   // Each reading of the clock is a second later, so attempts come back in the order they were sent.
   let tick = Date.parse('2026-03-04T12:00:00Z');
@@ -69,7 +69,7 @@ export class Transcript extends Writable {
   }
 }
 
-const greeting = { cards: 14, broken: [], databaseDescription: 'embedded database in memory' };
+const greeting = { cards: 14, flashcards: 0, broken: [], databaseDescription: 'embedded database in memory' };
 
 /** Pipes `lines` into a session, as `printf … | npm start` would, and returns everything it printed. */
 export async function pipeSession(app: AppContext, user: UserRef, lines: readonly string[]): Promise<string> {

@@ -43,7 +43,7 @@ describe('a piped practice session', () => {
     ]);
     const lines = linesOf(output);
 
-    expect(lines[0]).toBe('gradquiz practice mode: 14 cards loaded.');
+    expect(lines[0]).toBe('gradquiz practice mode: 14 cards loaded — 14 graded, 0 flashcards.');
     expect(lines).toContain('Progress is kept for ada: embedded database in memory.');
     expect(lines).toContain(
       'This is the terminal; to run the Discord bot instead, set DISCORD_TOKEN (see README.md).',
@@ -298,7 +298,7 @@ describe('a piped practice session', () => {
       user: student('max'),
       input: Readable.from([`/quiz ${CARD}\n/help\n/help\n(y - yhat) x\n`]),
       output: closed,
-      greeting: { cards: 14, broken: [], databaseDescription: 'memory' },
+      greeting: { cards: 14, flashcards: 0, broken: [], databaseDescription: 'memory' },
       interactive: false,
       color: false,
     });

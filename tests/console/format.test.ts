@@ -10,6 +10,7 @@ import { grader } from '../../src/main/runtime.ts';
 const plain = createStyle(false);
 const bank = await loadSeeds('seeds');
 const card = bank.cards.find((candidate) => candidate.id === 'ssu_batch6_005')!;
+if (card.grading !== 'numeric') throw new Error('the first card is not graded numerically');
 const grade = (part: string, answer: string) => grader(card, part, answer, seededRng(3));
 
 describe('formatVerdict', () => {
@@ -68,11 +69,17 @@ describe('formatVerdict', () => {
 describe('formatGreeting', () => {
   it('GIVEN broken cards THEN it counts them, names them and says how to find out why', () => {
     const text = formatGreeting(
-      { user: 'ada', cards: 13, broken: ['bad.md'], databaseDescription: 'embedded database in /tmp/x' },
+      {
+        user: 'ada',
+        cards: 13,
+        flashcards: 2,
+        broken: ['bad.md'],
+        databaseDescription: 'embedded database in /tmp/x',
+      },
       plain,
     );
     expect(text.split('\n')).toEqual([
-      'gradquiz practice mode: 13 cards loaded (1 more could not be loaded: bad.md; `npx gradquiz cards check` says why).',
+      'gradquiz practice mode: 13 cards loaded — 11 graded, 2 flashcards (1 more could not be loaded: bad.md; `npx gradquiz cards check` says why).',
       'Progress is kept for ada: embedded database in /tmp/x.',
       'This is the terminal; to run the Discord bot instead, set DISCORD_TOKEN (see README.md).',
       '/quiz starts a quiz, /cards lists the cards, /help shows the notation and the commands.',

@@ -37,7 +37,7 @@ async function session(name: string, images: ConsoleImages, lines: readonly stri
     user: { id: `local:${name}`, displayName: name },
     input: Readable.from([lines.map((line) => `${line}\n`).join('')]),
     output,
-    greeting: { cards: 14, broken: [], databaseDescription: 'embedded database in memory' },
+    greeting: { cards: 14, flashcards: 0, broken: [], databaseDescription: 'embedded database in memory' },
     interactive: false,
     color: false,
     images,

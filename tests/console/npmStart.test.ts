@@ -59,7 +59,7 @@ describe('npm start in practice mode', () => {
     );
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^gradquiz practice mode: \d+ cards loaded\./);
+    expect(first.stdout).toMatch(/^gradquiz practice mode: \d+ cards loaded — \d+ graded, \d+ flashcards?\./);
     expect(first.stdout).toContain('set DISCORD_TOKEN (see README.md)');
     expect(first.stdout).toContain(
       "❌ incorrect: You kept sigma'(s) = yhat(1-yhat): it cancels against dl/dyhat.",

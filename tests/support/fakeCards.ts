@@ -20,6 +20,8 @@ export function fakeCard(
     tags: options.tags ?? ['logistic'],
     difficulty: options.difficulty ?? 2,
     type: 'derivation',
+    grading: 'numeric',
+    check: 'written',
     body: `# Question\nDerive ${id}.\n# Solution\nThe answer.`,
     question: `Derive ${id}.`,
     solution: 'The answer.',
@@ -43,6 +45,25 @@ export function fakeCard(
     })),
     contentHash: options.hash ?? `hash-${id}`,
   } as unknown as Card;
+}
+
+/** A self-graded flashcard (`type: concept`), with or without a written solution. */
+export function fakeFlashcard(id: string, options: { solution?: boolean; tags?: string[] } = {}): Card {
+  const solution = options.solution ?? true;
+  return {
+    id,
+    file: `${id}.md`,
+    course: 'ML 101',
+    tags: options.tags ?? ['concepts'],
+    difficulty: 2,
+    type: 'concept',
+    grading: 'self',
+    check: 'none',
+    body: `# Question\nWhat is ${id}?${solution ? `\n# Solution\n${id} is this.` : ''}`,
+    question: `What is ${id}?`,
+    ...(solution ? { solution: `${id} is this.` } : {}),
+    contentHash: `hash-${id}`,
+  };
 }
 
 /** "right" is correct, "wrong" incorrect, "long" not simplified, anything else invalid. */

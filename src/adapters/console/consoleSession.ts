@@ -8,6 +8,7 @@ import {
   nextReview,
   nextStep,
   progress,
+  rateCard,
   revealSolution,
   startQuiz,
   submitAnswer,
@@ -16,7 +17,7 @@ import {
   type QuizRecord,
   type UserRef,
 } from '../../app/index.ts';
-import type { Card } from '../../core/cards/card.ts';
+import { partLabels, type Card } from '../../core/cards/card.ts';
 import { formatAnswer } from './formatAnswer.ts';
 import { formatCards } from './formatCards.ts';
 import { formatGreeting, type GreetingFacts } from './formatGreeting.ts';
@@ -28,6 +29,8 @@ import { formatProgress } from './formatProgress.ts';
 import { formatQuiz, NO_OPEN_QUIZ } from './formatQuiz.ts';
 import { formatReview } from './formatReview.ts';
 import { formatSolution } from './formatSolution.ts';
+import { formatRating } from './formatRating.ts';
+import type { ReviewRating } from '../../core/scoring/index.ts';
 import { formatNextStep, formatStepAnswer } from './formatStep.ts';
 import { parseLine, type ConsoleCommand, type QuizFilters } from './parseLine.ts';
 import { createStyle } from './style.ts';
@@ -92,7 +95,7 @@ export async function runConsoleSession(options: ConsoleSessionOptions): Promise
     switch (started.kind) {
       case 'started':
         await leave();
-        current = { quiz: started.quiz, card: started.card, part: started.card.parts[0]?.label ?? null };
+        current = { quiz: started.quiz, card: started.card, part: partLabels(started.card)[0] ?? null };
         return formatQuiz(
           started.card,
           started.alreadySolved,
@@ -169,6 +172,17 @@ export async function runConsoleSession(options: ConsoleSessionOptions): Promise
     return formatSolution(result, style, image);
   }
 
+  async function rate(rating: ReviewRating): Promise<string> {
+    const ongoing = open();
+    if (!ongoing) return NO_OPEN_QUIZ;
+    const result = await rateCard(app, { ...at(), externalId: `console:${randomUUID()}`, user, rating });
+    if (result.kind === 'rated') {
+      ongoing.part = null;
+      await app.store.closeQuiz(ongoing.quiz.id);
+    }
+    return formatRating(result);
+  }
+
   async function review(): Promise<string> {
     const due = await nextReview(app, { userId: user.id });
     if (due.kind !== 'due') return formatReview(due);
@@ -211,6 +225,8 @@ export async function runConsoleSession(options: ConsoleSessionOptions): Promise
         });
         return formatLeaderboard(board, user.id, style);
       }
+      case 'rate':
+        return rate(command.rating);
       case 'review':
         return review();
       case 'cards':

@@ -1,7 +1,7 @@
 import type { AttemptRecord, SubmitAnswerResult } from '../../app/index.ts';
-import type { Card } from '../../core/cards/card.ts';
+import { partLabels, type Card } from '../../core/cards/card.ts';
 import { formatVerdict, INDENT } from './formatVerdict.ts';
-import { cardGone, formatPartPrompt, NO_OPEN_QUIZ } from './formatQuiz.ts';
+import { cardGone, FLASHCARD_ONLY, formatPartPrompt, NO_OPEN_QUIZ } from './formatQuiz.ts';
 import type { Style } from './style.ts';
 import { plural } from './plural.ts';
 
@@ -34,7 +34,7 @@ export function formatAnswer(
       if (readBack) lines.push(`${INDENT}${readBack}`);
       if (result.verdict.verdict !== 'correct') return lines.join('\n');
       const part = result.attempt.part;
-      const solved = card.parts.length === 1 ? 'Solved' : `Part ${part} solved`;
+      const solved = partLabels(card).length === 1 ? 'Solved' : `Part ${part} solved`;
       lines.push(`${INDENT}${solved} (${earned(result)}).`);
       if (result.nextPart !== null) lines.push('', formatPartPrompt(card, result.nextPart, style));
       else
@@ -53,6 +53,8 @@ export function formatAnswer(
       return NO_OPEN_QUIZ;
     case 'card_unavailable':
       return cardGone(result.cardId);
+    case 'flashcard':
+      return FLASHCARD_ONLY;
     case 'unknown_part':
       return `This card has no part ${result.part} (parts: ${result.parts.join(', ')}).`;
   }

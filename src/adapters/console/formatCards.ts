@@ -10,7 +10,7 @@ export function formatCards(cards: readonly Card[], style: Style): string {
     style.bold(`${plural(cards.length, 'card')} (/quiz ID starts one):`),
     ...cards.map(
       (card) =>
-        `  ${card.id.padEnd(width)}  difficulty ${card.difficulty}  ${card.course}` +
+        `  ${card.id.padEnd(width)}  ${card.grading === 'self' ? 'flashcard' : 'graded   '}  difficulty ${card.difficulty}  ${card.course}` +
         style.dim(` · ${card.tags.join(', ')}`),
     ),
   ].join('\n');

@@ -4,6 +4,8 @@ import { plural } from './plural.ts';
 export interface GreetingFacts {
   readonly user: string;
   readonly cards: number;
+  /** How many of them are self-graded flashcards. */
+  readonly flashcards: number;
   /** Files that did not load, relative to the seeds folder. */
   readonly broken: readonly string[];
   readonly databaseDescription: string;
@@ -16,7 +18,9 @@ export function formatGreeting(facts: GreetingFacts, style: Style): string {
       ? ''
       : ` (${facts.broken.length} more could not be loaded: ${facts.broken.join(', ')}; \`npx gradquiz cards check\` says why)`;
   return [
-    style.bold(`gradquiz practice mode: ${plural(facts.cards, 'card')} loaded${broken}.`),
+    style.bold(
+      `gradquiz practice mode: ${plural(facts.cards, 'card')} loaded — ${facts.cards - facts.flashcards} graded, ${plural(facts.flashcards, 'flashcard')}${broken}.`,
+    ),
     `Progress is kept for ${facts.user}: ${facts.databaseDescription}.`,
     style.dim('This is the terminal; to run the Discord bot instead, set DISCORD_TOKEN (see README.md).'),
     '/quiz starts a quiz, /cards lists the cards, /help shows the notation and the commands.',

@@ -6,6 +6,11 @@ import type { Style } from './style.ts';
  */
 export function formatHelp(style: Style): string {
   return [
+    style.bold('Two kinds of cards'),
+    '  Graded cards (a derivation) take a typed answer, checked numerically: points, hints, steps.',
+    '  Flashcards (concepts, definitions, …) take none: /solution shows the answer, then /rate how well',
+    '  you recalled it (again, hard, good, easy); the rating schedules its review. No points.',
+    '',
     style.bold('How to answer'),
     '  Type the gradient on one line, as on paper or in LaTeX. Equal ways to write things:',
     '    hats        yhat = ŷ = y_hat = \\hat{y} = \\hat y',
@@ -25,6 +30,7 @@ export function formatHelp(style: Style): string {
     '  /hint                 the next hint (lowers the part’s points a little); then the next step',
     '  /step                 the next intermediate step (∂ℓ/∂ŷ, ∂ŷ/∂s, …); /step answer:… answers it (no points)',
     '  /solution             the worked solution (the parts not yet solved earn no more points)',
+    '  /rate good            a flashcard: how well you recalled it, again|hard|good|easy (or 1-4)',
     '  /progress             solved cards, attempts, streak, tags, reviews due',
     '  /leaderboard [period:week|month|all]',
     '                        the top 10 (default: this week)',

@@ -1,5 +1,5 @@
 import type { NextHintResult, NextStepResult } from '../../app/index.ts';
-import { cardGone, NO_OPEN_QUIZ } from './formatQuiz.ts';
+import { cardGone, FLASHCARD_ONLY, NO_OPEN_QUIZ } from './formatQuiz.ts';
 import { formatNextStep } from './formatStep.ts';
 import type { Style } from './style.ts';
 
@@ -29,5 +29,7 @@ export function formatHint(result: NextHintResult, step: NextStepResult | undefi
       return NO_OPEN_QUIZ;
     case 'card_unavailable':
       return cardGone(result.cardId);
+    case 'flashcard':
+      return FLASHCARD_ONLY;
   }
 }

@@ -2,7 +2,7 @@ import type { NextReviewResult } from '../../app/index.ts';
 import { plural } from './plural.ts';
 
 /** A date and time for people: `2026-03-04 12:00 UTC`. */
-const when = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+export const when = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
 /** `/review`: what is due (the session then starts that card), or when the next review comes. */
 export function formatReview(result: NextReviewResult): string {

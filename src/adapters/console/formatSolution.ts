@@ -1,5 +1,5 @@
 import type { RevealSolutionResult } from '../../app/index.ts';
-import { cardGone, NO_OPEN_QUIZ } from './formatQuiz.ts';
+import { cardGone, FLASHCARD_RATING, NO_OPEN_QUIZ } from './formatQuiz.ts';
 import type { Style } from './style.ts';
 
 /**
@@ -17,6 +17,10 @@ export function formatSolution(result: RevealSolutionResult, style: Style, image
         ...(image ? [image] : []),
         '',
       ];
+      if (card.grading === 'self') {
+        lines.push(FLASHCARD_RATING);
+        return lines.join('\n');
+      }
       lines.push(
         ...card.parts.map((part) =>
           card.parts.length === 1

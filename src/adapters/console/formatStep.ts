@@ -4,7 +4,7 @@ import { printExpr } from '../../core/expr/print.ts';
 import type { Step } from '../../core/steps/steps.ts';
 import { alreadyRecorded, slowDown } from './formatAnswer.ts';
 import { formatVerdict } from './formatVerdict.ts';
-import { cardGone, NO_OPEN_QUIZ } from './formatQuiz.ts';
+import { cardGone, FLASHCARD_ONLY, NO_OPEN_QUIZ } from './formatQuiz.ts';
 import type { Style } from './style.ts';
 
 /** What a step asks for: `∂ℓ/∂yhat, the derivative of ℓ = y * log(yhat) + … with respect to yhat alone`. */
@@ -30,6 +30,8 @@ export function formatNextStep(result: NextStepResult, style: Style): string {
       return NO_OPEN_QUIZ;
     case 'card_unavailable':
       return cardGone(result.cardId);
+    case 'flashcard':
+      return FLASHCARD_ONLY;
   }
 }
 

@@ -23,6 +23,7 @@ export interface ConsoleImages {
 
 /** The TeX of an answer as the reader reads it on `card`; undefined when it does not read. */
 export function readBackTex(card: Card, input: string): string | undefined {
+  if (card.grading === 'self') return undefined;
   const read = readExpression(input, cardVocabulary(card));
   return read.ok ? exprToTex(read.expr) : undefined;
 }

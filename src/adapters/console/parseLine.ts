@@ -1,5 +1,5 @@
 import type { LeaderboardScope } from '../../app/index.ts';
-import type { LeaderboardPeriod } from '../../core/scoring/index.ts';
+import { parseRating, type LeaderboardPeriod, type ReviewRating } from '../../core/scoring/index.ts';
 
 export interface QuizFilters {
   readonly cardId?: string;
@@ -16,6 +16,8 @@ export type ConsoleCommand =
   | { readonly kind: 'quiz'; readonly filters: QuizFilters }
   | { readonly kind: 'hint' }
   | { readonly kind: 'solution' }
+  /** `/rate again|hard|good|easy` (or `1`–`4`): a flashcard's self-rating. */
+  | { readonly kind: 'rate'; readonly rating: ReviewRating }
   | { readonly kind: 'progress' }
   | { readonly kind: 'leaderboard'; readonly period?: LeaderboardPeriod; readonly scope?: LeaderboardScope }
   | { readonly kind: 'review' }
@@ -177,6 +179,12 @@ export function parseLine(line: string): ConsoleCommand {
     }
     case 'leaderboard':
       return parseLeaderboard(rest);
+    case 'rate': {
+      const rating = parseRating(valueAfter(rest, 'rating'));
+      return rating === undefined
+        ? mistyped('Rate your recall with /rate again, /rate hard, /rate good or /rate easy (or 1–4).')
+        : { kind: 'rate', rating };
+    }
   }
   if (Object.hasOwn(BARE, name)) {
     const kind = BARE[name as keyof typeof BARE];

@@ -76,11 +76,14 @@ export function parseCard(text: string, file: string, contentHash: string): Card
   const sections = splitSections(parsed.content);
   if (sections.question === undefined || sections.question === '')
     report('body', 'the "# Question" section is missing');
-  if (!id.success || problems.length > 0)
-    return { ok: false, ...(id.success ? { id: id.data } : {}), problems };
+  const refused = problems.length > 0;
   if (sections.solution === undefined) report('body', 'there is no "# Solution" section', true);
-
   const meta = readMeta(raw, reportIssues);
+  if (refused || !id.success) {
+    // Everything else wrong with it is said too, so that the author fixes the file in one pass.
+    if (raw.check !== undefined) problems.push(...checkProblems(file, raw.check));
+    return { ok: false, ...(id.success ? { id: id.data } : {}), problems };
+  }
   const info: CardInfo = {
     id: id.data,
     file,
@@ -129,6 +132,22 @@ function readMeta(
     else reportIssues(key, field.error, true);
   }
   return result;
+}
+
+/** What is wrong with a check block, read on its own. */
+function checkProblems(file: string, rawCheck: unknown): readonly CardProblem[] {
+  const info: CardInfo = {
+    id: '',
+    file,
+    course: '',
+    tags: [],
+    difficulty: 3,
+    type: 'derivation',
+    body: '',
+    question: '',
+    contentHash: '',
+  };
+  return buildNumericCard(info, rawCheck, 'written').problems;
 }
 
 export type NumericBuild =

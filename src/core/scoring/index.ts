@@ -6,7 +6,13 @@ export {
   HINT_PENALTY,
   type PointsInput,
 } from './points.ts';
-export { reviewRating, type ReviewOutcome, type ReviewRating } from './reviewRating.ts';
+export {
+  parseRating,
+  RATING_NAMES,
+  reviewRating,
+  type ReviewOutcome,
+  type ReviewRating,
+} from './reviewRating.ts';
 export { scheduleReview, type ReviewState } from './schedule.ts';
 export { progressStatus, MASTERED_STABILITY_DAYS, type ProgressStatus } from './progressStatus.ts';
 export {
