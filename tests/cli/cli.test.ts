@@ -5,6 +5,7 @@ import { runCli } from '../../src/adapters/cli/run.ts';
 import { memoryIo } from '../helpers/memoryIo.ts';
 
 const BROKEN = fileURLToPath(new URL('../fixtures/broken/', import.meta.url));
+const PRACTICE_DECK = fileURLToPath(new URL('../fixtures/practice-deck/', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/gradquiz.mjs', import.meta.url));
 
 async function cli(args: string[], stdin = '') {
@@ -46,6 +47,33 @@ describe('GIVEN gradquiz grade', () => {
     const r = await cli(['grade', 'ssu_batch6_005', '1', '(ŷ - y)x']);
     expect(r.stdout).toMatch(/✅ correct: Correct, with the other sign convention/);
     expect(r.stdout).toMatch(/read as: \(yhat - y\) \* x/);
+  });
+});
+
+describe('GIVEN gradquiz grade on a self-graded card', () => {
+  it('THEN a single command says so on stderr and exits 2', async () => {
+    const r = await cli(['grade', 'concept_vanishing_gradients', '1', '--seeds', PRACTICE_DECK, 'x']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/card "concept_vanishing_gradients" is self-graded/);
+  });
+
+  it('THEN --batch answers that line with an error and goes on', async () => {
+    const input = [
+      JSON.stringify({ card: 'derivation_wrong_block', answer: '(y - dot(w, x)) * x' }),
+      JSON.stringify({ card: 'concept_vanishing_gradients', part: '1', answer: 'x' }),
+    ].join('\n');
+    const r = await cli(['grade', '--batch', '-', '--json', '--seeds', PRACTICE_DECK], input);
+    expect(r.code).toBe(0);
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { error?: string });
+    expect(lines).toHaveLength(2);
+    // A written block that is wrong makes the card a flashcard, and says why.
+    expect(lines[0]?.error).toMatch(
+      /self-graded .*its check block is wrong \(check\.answer: part 1: the answer is the negation/,
+    );
+    expect(lines[1]?.error).toMatch(/"concept_vanishing_gradients" is self-graded/);
   });
 });
 
