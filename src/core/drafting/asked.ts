@@ -91,7 +91,7 @@ function nabla(tokens: readonly TexToken[], from: number): Derivative | undefine
 function afterDifferential(tokens: readonly TexToken[]): string | undefined {
   const at = skipSpaces(tokens, 0);
   const t = tokens[at];
-  if (isCmd(t, 'partial', 'mathrm') && !isCmd(t, 'mathrm')) return texOf(tokens.slice(at + 1));
+  if (isCmd(t, 'partial')) return texOf(tokens.slice(at + 1));
   if (isCmd(t, 'mathrm') && texOf(groupBody(tokens, skipSpaces(tokens, at + 1))) === 'd')
     return texOf(tokens.slice(groupEnd(tokens, skipSpaces(tokens, at + 1))));
   if (isChar(t, 'd')) return texOf(tokens.slice(at + 1));

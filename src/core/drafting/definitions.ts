@@ -4,8 +4,6 @@ import { headOf } from './texNames.ts';
 /** `\hat{y} = \sigma(s)`, `\ell(y, \hat{y}) = …`, `s = \sum_i w_i x_i = w^T x`: a name and what it is. */
 export interface Definition {
   readonly name: string;
-  /** The names it is written as depending on (`\sigma(s)` → `s`), for a function the card defines. */
-  readonly args: readonly string[];
   /** The right-hand sides of its chain, in order (TeX). */
   readonly sides: readonly string[];
   readonly from: 'question' | 'solution';
@@ -15,7 +13,7 @@ export interface Definition {
 export function definitionsOf(statements: readonly Statement[], from: Definition['from']): Definition[] {
   return statements.flatMap((statement) => {
     const [left, ...sides] = statement.sides;
-    const head = left === undefined || sides.length === 0 ? undefined : headOf(left);
-    return head === undefined ? [] : [{ name: head.name, args: head.args, sides, from }];
+    const name = left === undefined || sides.length === 0 ? undefined : headOf(left);
+    return name === undefined ? [] : [{ name, sides, from }];
   });
 }

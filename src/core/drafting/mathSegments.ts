@@ -1,9 +1,6 @@
 /** A piece of maths in a card's Markdown: `$$…$$` or `\[…\]` (display), `$…$` or `\(…\)` (inline). */
 export interface MathSegment {
   readonly tex: string;
-  readonly display: boolean;
-  /** Where it starts in the text, so that segments can be put in order with the words around them. */
-  readonly at: number;
 }
 
 const SEGMENT = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|(?<![\\$])\$([^$]+?)\$/g;
@@ -11,10 +8,7 @@ const SEGMENT = /\$\$([\s\S]+?)\$\$|\\\[([\s\S]+?)\\\]|\\\(([\s\S]+?)\\\)|(?<![\
 /** The maths of a Markdown text, in reading order. Code spans are not maths. */
 export function mathSegments(markdown: string): MathSegment[] {
   const text = markdown.replace(/`[^`\n]*`/g, (code) => ' '.repeat(code.length));
-  return [...text.matchAll(SEGMENT)].map((m) => {
-    const display = m[1] !== undefined || m[2] !== undefined;
-    return { tex: (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim(), display, at: m.index };
-  });
+  return [...text.matchAll(SEGMENT)].map((m) => ({ tex: (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').trim() }));
 }
 
 /** The words of a Markdown text with its maths blanked out, for phrases such as "with respect to". */

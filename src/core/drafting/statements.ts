@@ -7,12 +7,8 @@ import { isChar, isCmd, splitTopLevel, texOf, tokenizeTex, type TexToken } from 
  */
 export interface Statement {
   readonly tex: string;
-  readonly tokens: readonly TexToken[];
   /** The sides of its chain of `=`, left to right (one side when it has no `=`). */
   readonly sides: readonly string[];
-  readonly display: boolean;
-  /** Its rank in the text it comes from, so that "the last formula" can be found. */
-  readonly order: number;
 }
 
 /** Words in a display (`\text{and}`, `\text{ for all } j`) separate statements as a `\qquad` does. */
@@ -37,13 +33,7 @@ export function statementsOf(markdown: string): Statement[] {
       const tex = trim(texOf(piece));
       if (tex === '') continue;
       const sides = splitTopLevel(tokenizeTex(tex), isEquals).map((side) => trim(texOf(side)));
-      statements.push({
-        tex,
-        tokens: tokenizeTex(tex),
-        sides,
-        display: segment.display,
-        order: statements.length,
-      });
+      statements.push({ tex, sides });
     }
   }
   return statements;

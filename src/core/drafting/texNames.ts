@@ -9,20 +9,11 @@ export function nameOf(tex: string): string | undefined {
   return typeof text === 'string' && /^[A-Za-z][A-Za-z0-9]*$/.test(text) ? text : undefined;
 }
 
-/** A name with what it is written as depending on: `\hat{y}(x, w)` → `yhat` and `[x, w]`. */
-export interface Head {
-  readonly name: string;
-  readonly args: readonly string[];
-}
-
-/** Reads the left side of a definition: a name, optionally with its arguments. */
-export function headOf(tex: string): Head | undefined {
+/** The name a definition's left side defines: `\hat{y}(x, w)` → `yhat` (its arguments only say what it depends on). */
+export function headOf(tex: string): string | undefined {
   const text = toMathText(tex, tex);
   if (typeof text !== 'string') return undefined;
-  const match = /^([A-Za-z][A-Za-z0-9]*)\s*(?:\(([^()]*)\))?$/.exec(text.trim());
-  if (match?.[1] === undefined) return undefined;
-  const args = (match[2] ?? '').split(/[,|;]/).map((a) => a.trim());
-  return { name: match[1], args: args.filter((a) => a !== '') };
+  return /^([A-Za-z][A-Za-z0-9]*)\s*(?:\([^()]*\))?$/.exec(text.trim())?.[1];
 }
 
 /** `x^i`, `y^{(i)}`: the index of a sample in a training set, not part of the variable's name. */
