@@ -161,9 +161,9 @@ function drafted(
   require: readonly string[],
   answer = wrt,
 ): DraftedPart {
-  // A part's prompt is its first line; a card of one part shows its question whole.
-  const prompt = part.prompt === '' ? '' : (part.prompt.split('\n')[0] ?? '').trim();
-  return { label: part.label, prompt: prompt.length > 200 ? '' : prompt, wrt, answer, sign, require };
+  // A part's prompt is its first line; a card of one part shows its question whole, and needs none.
+  const prompt = part.whole ? '' : (part.prompt.split('\n')[0] ?? '').trim();
+  return { label: part.label, prompt, wrt, answer, sign, require };
 }
 
 /** Whether the card writes this part's gradient with each sign somewhere, in any formula. */

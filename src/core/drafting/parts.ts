@@ -3,6 +3,8 @@ export interface PartText {
   readonly label: string;
   /** The part's own words in the question. */
   readonly prompt: string;
+  /** The one part of a question that has none: its words are the whole question. */
+  readonly whole?: boolean;
 }
 
 export interface SplitQuestion {
@@ -47,7 +49,7 @@ function marks(lines: readonly string[], pattern: RegExp): Marked[] {
 export function splitQuestion(question: string): SplitQuestion {
   const lines = question.split(/\r?\n/);
   const found = marks(lines, QUESTION_MARK);
-  if (found.length < 2) return { preamble: question, parts: [{ label: '1', prompt: question }] };
+  if (found.length < 2) return { preamble: question, parts: [{ label: '1', prompt: question, whole: true }] };
   return {
     preamble: lines.slice(0, found[0]?.line).join('\n'),
     parts: found.map((mark, i) => ({
