@@ -71,7 +71,19 @@ export function draftCheck(card: CardInfo, rng: Rng): DraftOutcome {
   );
   if (!scoped.ok) return failed(scoped.reason);
   const scope = scoped.scope;
-  const reader = (wrt: string) => (tex: string) => readFormula(tex, scope.vocabulary, scope.shapes, wrt);
+  // The same statements are read for the final formulas and for the signs: each once per wrt.
+  const readers = new Map<string, (tex: string) => Formula | undefined>();
+  const reader = (wrt: string) => {
+    const known = readers.get(wrt);
+    if (known !== undefined) return known;
+    const cache = new Map<string, Formula | undefined>();
+    const read = (tex: string) => {
+      if (!cache.has(tex)) cache.set(tex, readFormula(tex, scope.vocabulary, scope.shapes, wrt));
+      return cache.get(tex);
+    };
+    readers.set(wrt, read);
+    return read;
+  };
 
   const sections = splitSolution(
     solution,
