@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { loadSeeds } from '../seeds/loadSeeds.ts';
 import { optionValue, parseArgs } from './args.ts';
 import { cardsCheckCommand, cardsListCommand, type CardLint } from './commands/cards.ts';
+import { cardsDraftCommand } from './commands/draft.ts';
 import { batchCommand, gradeCommand } from './commands/grade.ts';
 import { stepsCommand } from './commands/steps.ts';
 import { renderCommand } from './renderCommand.ts';
@@ -16,6 +17,7 @@ Usage:
   gradquiz grade --batch FILE|- [--seeds DIR] [--json] [--seed N]
   gradquiz cards check [--seeds DIR]
   gradquiz cards list [--seeds DIR] [--json]
+  gradquiz cards draft FILE|DIR [--write]
   gradquiz steps <card-id> [part-label] [--seeds DIR] [--json]
   gradquiz render <card-id> [--solution] [--theme dark|light] -o FILE.png
   gradquiz render --answer '<expr>' --card <card-id> [--theme dark|light] -o FILE.png
@@ -51,6 +53,14 @@ export async function runCli(argv: readonly string[], io: CliIo, extras: CliExtr
     return 2;
   }
   const json = args.options.has('json');
+  // Drafting reads the files it is given, not the seeds folder.
+  if (command === 'cards' && rest[0] === 'draft') {
+    if (rest[1] === undefined || rest.length > 2) {
+      io.err(`gradquiz: cards draft needs one FILE or DIR\n`);
+      return 2;
+    }
+    return cardsDraftCommand(rest[1], args.options.has('write'), io);
+  }
   const bank = await loadSeeds(seedsDir).catch((error: Error) => error);
   if (bank instanceof Error) {
     io.err(`gradquiz: cannot read the seeds folder ${seedsDir}: ${bank.message}\n`);
