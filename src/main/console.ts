@@ -31,6 +31,9 @@ export async function runConsole(runtime: Runtime, config: Config): Promise<void
       greeting: {
         cards: runtime.bank.cards.length,
         flashcards: runtime.bank.cards.filter((card) => card.grading === 'self').length,
+        fallbacks: runtime.bank.cards.flatMap((card) =>
+          card.grading === 'self' && card.fallback !== undefined ? [card.file] : [],
+        ),
         broken: runtime.bank.broken.map((card) => card.file),
         databaseDescription: runtime.databaseDescription,
       },

@@ -69,7 +69,13 @@ export class Transcript extends Writable {
   }
 }
 
-const greeting = { cards: 14, flashcards: 0, broken: [], databaseDescription: 'embedded database in memory' };
+const greeting = {
+  cards: 14,
+  flashcards: 0,
+  fallbacks: [],
+  broken: [],
+  databaseDescription: 'embedded database in memory',
+};
 
 /** Pipes `lines` into a session, as `printf … | npm start` would, and returns everything it printed. */
 export async function pipeSession(app: AppContext, user: UserRef, lines: readonly string[]): Promise<string> {

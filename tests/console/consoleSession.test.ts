@@ -298,7 +298,7 @@ describe('a piped practice session', () => {
       user: student('max'),
       input: Readable.from([`/quiz ${CARD}\n/help\n/help\n(y - yhat) x\n`]),
       output: closed,
-      greeting: { cards: 14, flashcards: 0, broken: [], databaseDescription: 'memory' },
+      greeting: { cards: 14, flashcards: 0, fallbacks: [], broken: [], databaseDescription: 'memory' },
       interactive: false,
       color: false,
     });

@@ -6,6 +6,8 @@ export interface GreetingFacts {
   readonly cards: number;
   /** How many of them are self-graded flashcards. */
   readonly flashcards: number;
+  /** Derivations served as flashcards because their check block is wrong or could not be drafted. */
+  readonly fallbacks: readonly string[];
   /** Files that did not load, relative to the seeds folder. */
   readonly broken: readonly string[];
   readonly databaseDescription: string;
@@ -21,6 +23,13 @@ export function formatGreeting(facts: GreetingFacts, style: Style): string {
     style.bold(
       `gradquiz practice mode: ${plural(facts.cards, 'card')} loaded — ${facts.cards - facts.flashcards} graded, ${plural(facts.flashcards, 'flashcard')}${broken}.`,
     ),
+    ...(facts.fallbacks.length > 0
+      ? [
+          style.dim(
+            `${plural(facts.fallbacks.length, 'derivation')} served as flashcards (${facts.fallbacks.join(', ')}): \`npx gradquiz cards check\` says why.`,
+          ),
+        ]
+      : []),
     `Progress is kept for ${facts.user}: ${facts.databaseDescription}.`,
     style.dim('This is the terminal; to run the Discord bot instead, set DISCORD_TOKEN (see README.md).'),
     '/quiz starts a quiz, /cards lists the cards, /help shows the notation and the commands.',
