@@ -81,7 +81,7 @@ describe('formatGreeting', () => {
     );
     expect(text.split('\n')).toEqual([
       'gradquiz practice mode: 13 cards loaded — 11 graded, 2 flashcards (1 more could not be loaded: bad.md; `npx gradquiz cards check` says why).',
-      '1 derivation served as flashcards (relu.md): `npx gradquiz cards check` says why.',
+      '1 derivation served as a flashcard (relu.md): `npx gradquiz cards check` says why.',
       'Progress is kept for ada: embedded database in /tmp/x.',
       'This is the terminal; to run the Discord bot instead, set DISCORD_TOKEN (see README.md).',
       '/quiz starts a quiz, /cards lists the cards, /help shows the notation and the commands.',

@@ -26,7 +26,7 @@ export function formatGreeting(facts: GreetingFacts, style: Style): string {
     ...(facts.fallbacks.length > 0
       ? [
           style.dim(
-            `${plural(facts.fallbacks.length, 'derivation')} served as flashcards (${facts.fallbacks.join(', ')}): \`npx gradquiz cards check\` says why.`,
+            `${plural(facts.fallbacks.length, 'derivation')} served as ${facts.fallbacks.length === 1 ? 'a flashcard' : 'flashcards'} (${facts.fallbacks.join(', ')}): \`npx gradquiz cards check\` says why.`,
           ),
         ]
       : []),
