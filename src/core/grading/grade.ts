@@ -2,6 +2,7 @@ import type { Part } from '../cards/card.ts';
 import { cardVocabulary } from '../cards/vocabulary.ts';
 import { numberAlgebra } from '../expr/algebra.ts';
 import { compile, componentwise, IndexOutOfRange, type Val } from '../expr/compile.ts';
+import { answerCost, WORK_BUDGET } from './cost.ts';
 import { inferShape, type Shape } from '../expr/shape.ts';
 import { readExpression } from '../reader/index.ts';
 import type { PreparedPart, SamplePoint } from './prepare.ts';
@@ -34,9 +35,12 @@ export function gradeAgainst(prepared: PreparedPart, input: string, options: Gra
   const normalized = read.normalized;
   const shape = inferShape(read.expr, card.shapes);
   if (!shape.ok) return { verdict: 'invalid', feedback: describeShapeError(shape.error), normalized };
+  const { free } = shape.info;
+  const cost = answerCost(read.expr, card, free);
+  if (!(cost.work <= WORK_BUDGET))
+    return { verdict: 'invalid', feedback: say.tooMuchWork(cost, WORK_BUDGET), normalized };
 
   const body = compile(read.expr, numberAlgebra, slots);
-  const { free } = shape.info;
   const evaluate = free === undefined ? body : componentwise(body, free.letter, read.expr, slots);
   let values: Val<number>[];
   try {
