@@ -63,3 +63,27 @@ describe('GIVEN a 0 before x or b, which mathjs starts a hexadecimal or binary n
     if (!result.ok) expect(result.error.code).toBe('unknown_name');
   });
 });
+
+describe('GIVEN an equals sign', () => {
+  it.each([
+    ['dl/dw = (y - yhat) x', '(y - yhat) * x'],
+    ['∇ℓ(w) = (y - yhat) x', '(y - yhat) * x'],
+    ['\\frac{\\partial \\ell}{\\partial w_j} = (y-\\hat y) x_j', '(y - yhat) * x_j'],
+    ['\\frac{d\\ell}{dw} = (y - yhat) x', '(y - yhat) * x'],
+    ['f(x) = (y - yhat) x', '(y - yhat) * x'],
+    ["L'(w) = (y - yhat) x", '(y - yhat) * x'],
+    ['g = (y - yhat) x', '(y - yhat) * x'],
+    ['g_j = (y - yhat) x_j', '(y - yhat) * x_j'],
+  ])('THEN the left-hand side %s, naming what is asked, is dropped', (text, read) => {
+    expect(normalized(text)).toBe(read);
+  });
+
+  it.each(['y^2-2y+1=0', 'yhat(1 - yhat) = 0', '2 = y', 'y - yhat = s'])(
+    'THEN the equation %s is refused, asking for the gradient alone',
+    (text) => {
+      const result = readExpression(text, seedVocab);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.message).toMatch(/it is an equation\. Type only the gradient/);
+    },
+  );
+});
