@@ -87,3 +87,27 @@ describe('GIVEN an equals sign', () => {
     },
   );
 });
+
+describe('GIVEN a division followed by factors side by side (one rule: a/bc is a/(bc))', () => {
+  it.each([
+    ['1/2y', '1 / (2 * y)'],
+    ['1/2 y', '1 / (2 * y)'],
+    ['1/n(n+1)', '1 / (n * (n + 1))'],
+    ['1/2(y+1)', '1 / (2 * (y + 1))'],
+    ['y/2s', 'y / (2 * s)'],
+    ['-1/2y', '-1 / (2 * y)'],
+    ['1/2σ(s)', '1 / (2 * sigma(s))'],
+  ])('THEN %s is read as %s', (text, read) => {
+    expect(normalized(text)).toBe(read);
+  });
+
+  it.each([
+    ['(1/2) y', { kind: 'binary', op: 'mul' }],
+    ['\\frac{1}{2} y', { kind: 'binary', op: 'mul' }],
+    ['y/2', { kind: 'binary', op: 'div' }],
+    ['1/2*y', { kind: 'binary', op: 'mul' }],
+  ])('THEN %s, with the fraction marked, stays a product by the fraction', (text, top) => {
+    const result = readExpression(text, seedVocab);
+    expect(result.ok && result.expr).toMatchObject(top);
+  });
+});
