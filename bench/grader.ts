@@ -11,6 +11,7 @@ import { sigmoid } from '../src/core/expr/algebra.ts';
 import { findPart, gradeAgainst, preparePart } from '../src/core/grading/index.ts';
 import { isClose } from '../src/core/grading/tolerance.ts';
 import { seededRng } from '../src/core/random/rng.ts';
+import { nestedSums } from '../tests/helpers/hostileInputs.ts';
 
 const ANSWERS = 5000;
 const text = readFileSync(new URL('../seeds/000_aa23e2add4713a5a.txt', import.meta.url), 'utf8');
@@ -102,9 +103,23 @@ const diagnosed = timeEach(
   (i) => gradeAgainst(prepared, wrong[i] as string),
   ANSWERS,
 );
+// Issue 10: 18 nested sums would run for ages; the cost check refuses it before anything is evaluated.
+const hostile = nestedSums(18);
+const cpuBefore = process.cpuUsage();
+const nested = timeEach(
+  '18 nested sums (refused: too much work)',
+  () => gradeAgainst(prepared, hostile),
+  500,
+);
+// CPU time as well as wall time: on a shared machine the wall clock also counts other processes.
+const cpu = process.cpuUsage(cpuBefore);
+const nestedCpuMs = (cpu.user + cpu.system) / 1000 / nested.length;
 console.log(`\nratio grader / hand-written (median): ${(median(grader) / median(hand)).toFixed(1)}×`);
 console.log(
   `preparing a part costs ${(median(prepare) / median(grader)).toFixed(1)}× one grading; a batch pays it once per part`,
+);
+console.log(
+  `18 nested sums: ${gradeAgainst(prepared, hostile).verdict} in ${(median(nested) / 1000).toFixed(2)} ms (median), ${((nested[Math.floor(nested.length * 0.99)] as number) / 1000).toFixed(2)} ms p99 wall, ${nestedCpuMs.toFixed(2)} ms CPU on average`,
 );
 console.log(
   `diagnosis adds ${((median(diagnosed) / median(plain) - 1) * 100).toFixed(0)}% to grading a wrong answer (${(median(diagnosed) / median(plain)).toFixed(2)}× in all)`,

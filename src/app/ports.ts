@@ -128,6 +128,8 @@ export interface AnswerContext {
   readonly solvedInQuiz: ReadonlySet<string>;
   /** The user's progress on the parts of the quiz's card, by part label (a part never answered is absent). */
   readonly progress: ReadonlyMap<string, ProgressSnapshot>;
+  /** The user's attempts recorded since `attemptsSince` (any quiz), so that the rate limit is checked before grading. */
+  readonly recentAttempts: number;
 }
 
 /** A graded answer to record, computed from an {@link AnswerContext}. */
@@ -192,6 +194,8 @@ export interface Store {
     readonly externalId: string;
     readonly userId: string;
     readonly location: QuizLocation;
+    /** Count the user's attempts recorded since then, for the rate limit. */
+    readonly attemptsSince: Date;
   }): Promise<AnswerContext>;
   /**
    * Records a graded answer atomically, serialised per user like {@link StoreTransaction.lockUser}: ensures

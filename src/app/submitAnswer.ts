@@ -41,7 +41,7 @@ export type SubmitAnswerResult =
 const MINUTE_MS = 60_000;
 
 /**
- * Grades an answer and records it: the attempt, the progress it makes (and the FSRS review when it
+ * Checks the user's rate limit, grades an answer and records it: the attempt, the progress it makes (and the FSRS review when it
  * solves the part) and its points commit atomically, serialised per user, so concurrent answers of one
  * user (and a redelivered externalId) are counted exactly once.
  *
@@ -51,12 +51,18 @@ const MINUTE_MS = 60_000;
  * a transaction that locks the user before reading.
  */
 export async function submitAnswer(ctx: AppContext, input: SubmitAnswerInput): Promise<SubmitAnswerResult> {
+  const now = ctx.clock.now();
+  const rateLimit = { limit: ctx.answersPerMinute, since: new Date(now.getTime() - MINUTE_MS) };
   const context = await ctx.store.answerContext({
     externalId: input.externalId,
     userId: input.user.id,
     location: input,
+    attemptsSince: rateLimit.since,
   });
   if (context.duplicate) return { kind: 'duplicate', attempt: context.duplicate };
+  // Checked before grading, so that a flood of answers costs a read each, not a grading each; the
+  // record below checks again under the user's lock, for answers that raced past this read.
+  if (context.recentAttempts >= rateLimit.limit) return { kind: 'slow_down', limit: ctx.answersPerMinute };
 
   const { quiz, solvedInQuiz } = context;
   if (!quiz) return { kind: 'no_quiz' };
@@ -69,10 +75,8 @@ export async function submitAnswer(ctx: AppContext, input: SubmitAnswerInput): P
     return { kind: 'unknown_part', part, parts: card.parts.map((candidate) => candidate.label) };
   }
 
-  // Grading is pure and fast (tens of µs): it runs before anything is written.
+  // Grading is pure and bounded (tens of µs, at most a few ms): it runs before anything is written.
   const verdict = ctx.grade(card, part, input.input, ctx.rng);
-  const now = ctx.clock.now();
-  const rateLimit = { limit: ctx.answersPerMinute, since: new Date(now.getTime() - MINUTE_MS) };
   const answer = (before: ProgressRecord) => {
     const alreadySolved = before.solvedAt !== null;
     const points = pointsFor({

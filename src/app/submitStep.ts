@@ -2,7 +2,7 @@ import { gradeAgainst, type Verdict } from '../core/grading/index.ts';
 import { prepareStep, type Step } from '../core/steps/steps.ts';
 import type { AppContext, QuizLocation, UserRef } from './context.ts';
 import { locateStep, stepPartLabel, type NextStepResult } from './nextStep.ts';
-import type { AttemptRecord } from './ports.ts';
+import type { AttemptRecord, StoreTransaction } from './ports.ts';
 
 export interface SubmitStepInput extends QuizLocation {
   /** Names the answer's source, as for {@link submitAnswer}: a redelivery counts once. */
@@ -40,22 +40,22 @@ export async function submitStep(ctx: AppContext, input: SubmitStepInput): Promi
   const { quiz, card, cardPart, step, part, number, total } = located;
 
   await ctx.store.ensureUser(input.user);
+  const now = ctx.clock.now();
+  const since = new Date(now.getTime() - MINUTE_MS);
+  const overLimit = (tx: StoreTransaction) =>
+    tx.countAttemptsSince(input.user.id, since).then((count) => count >= ctx.answersPerMinute);
+  // Before grading, so that a flood costs a read each; checked again under the user's lock below.
+  if (await ctx.store.transaction(overLimit)) return { kind: 'slow_down', limit: ctx.answersPerMinute };
   const preparation = prepareStep(card, cardPart, step, ctx.rng);
   const verdict: Verdict = preparation.ok
     ? gradeAgainst(preparation.prepared, input.input)
     : { verdict: 'invalid', feedback: `This step cannot be graded: ${preparation.reason}.` };
-  const now = ctx.clock.now();
 
   return ctx.store.transaction(async (tx): Promise<SubmitStepResult> => {
     await tx.lockUser(input.user.id);
     const again = await tx.findAttempt(input.externalId);
     if (again) return { kind: 'duplicate', attempt: again };
-    if (
-      (await tx.countAttemptsSince(input.user.id, new Date(now.getTime() - MINUTE_MS))) >=
-      ctx.answersPerMinute
-    ) {
-      return { kind: 'slow_down', limit: ctx.answersPerMinute };
-    }
+    if (await overLimit(tx)) return { kind: 'slow_down', limit: ctx.answersPerMinute };
     const attempt = await tx.insertAttempt({
       externalId: input.externalId,
       verdict: verdict.verdict,

@@ -144,6 +144,33 @@ describe('submitAnswer', () => {
     expect(await db.prisma.attempt.count({ where: { userId: 'u30' } })).toBe(6);
   });
 
+  it('GIVEN the limit reached THEN the next answer is refused without being graded', async () => {
+    const graded: string[] = [];
+    const spied: AppContext = {
+      ...ctx,
+      answersPerMinute: 6,
+      grade: (card, part, input, rng) => {
+        graded.push(input);
+        return ctx.grade(card, part, input, rng);
+      },
+    };
+    const quiz = await quizFor('c2', 'ch-rate-first');
+    const send = (i: number) =>
+      submitAnswer(spied, {
+        externalId: `rate-first:${i}`,
+        user: user(31),
+        guildId: 'g1',
+        channelId: 'ch-rate-first',
+        quizId: quiz.id,
+        input: 'wrong',
+      });
+    for (let i = 0; i < 6; i++) expect(await send(i)).toMatchObject({ kind: 'graded' });
+    expect(await send(6)).toEqual({ kind: 'slow_down', limit: 6 });
+    // The seventh answer cost a read, not a grading: a flood cannot make the bot grade.
+    expect(graded).toHaveLength(6);
+    expect(await db.prisma.attempt.count({ where: { userId: 'u31' } })).toBe(6);
+  });
+
   it('GIVEN no quiz id THEN an answer goes to the latest open quiz of the channel; none there is "no_quiz"', async () => {
     const quiz = await quizFor('c2', 'ch-latest');
     const result = await submitAnswer(ctx, {

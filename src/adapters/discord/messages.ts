@@ -291,6 +291,7 @@ export const HELP_TEXT = [
   '',
   '**Answering**: in the quiz thread, put your answer in `code` or ||spoilers||, or write an expression with the card’s names, e.g. `(y - yhat) * x` — or answer privately with `/answer expression:…` or the **Answer** button.',
   'Accepted: `(y - yhat) * x`, `(y-ŷ)·x`, `x*(y - y_hat)`, `(y - \\hat{y}) x`, `(y - sigma(w^T x)) x`, `(y - σ(w·x)) x`, `\\frac{a}{b}`, a left-hand side such as `dl/dw = …`, and `x_j` for one component.',
+  'Products side by side bind tighter than `/`: `1/2x` is 1/(2x) and `1/n(n+1)` is 1/(n(n+1)); for half of x write `x/2` or `(1/2)x`. `**` is a power like `^`.',
   'Marks: ✅ correct · ❌ incorrect · ❓ could not read · ➖ not simplified (right, but the part asks for another form).',
   '',
   '**Commands**: `/quiz [card] [tag] [course] [difficulty]` · `/answer` · `/hint` · `/step [answer]` · `/solution` · `/leaderboard [period] [scope]` · `/progress [user]` · `/review` · `/privacy` · `/help`',

@@ -138,16 +138,17 @@ interface AnswerContextRow {
   quiz: unknown;
   solved: string[] | null;
   progress: unknown;
+  recent: number;
 }
 
 /**
  * submitAnswer's reads in one statement: the attempt already recorded under the externalId, the quiz as
  * `resolveQuiz` finds it (the one named; else the thread's; else the channel's latest open one), the parts
- * this user solved in it, and their progress on its card.
+ * this user solved in it, their progress on its card, and how many attempts they made since `attemptsSince`.
  */
 async function answerContext(
   prisma: Client,
-  { externalId, userId, location }: Parameters<Store['answerContext']>[0],
+  { externalId, userId, location, attemptsSince }: Parameters<Store['answerContext']>[0],
 ): Promise<AnswerContext> {
   const quizId = location.quizId ?? null;
   const threadId = location.quizId ? null : (location.threadId ?? null);
@@ -166,7 +167,9 @@ async function answerContext(
       (SELECT array_agg(DISTINCT a.part) FROM "Attempt" a
         WHERE a."quizId" = (SELECT id FROM quiz) AND a."userId" = ${userId} AND a.verdict = 'correct') AS solved,
       (SELECT json_agg(p) FROM "Progress" p
-        WHERE p."userId" = ${userId} AND p."cardId" = (SELECT "cardId" FROM quiz)) AS progress`;
+        WHERE p."userId" = ${userId} AND p."cardId" = (SELECT "cardId" FROM quiz)) AS progress,
+      (SELECT count(*)::int FROM "Attempt" a
+        WHERE a."userId" = ${userId} AND a."createdAt" >= ${timestamp(attemptsSince)}) AS recent`;
   const duplicate = row?.duplicate ? attemptFromJson(parsed<JsonRow>(row.duplicate)) : null;
   const quiz = row?.quiz ? quizFromJson(parsed<JsonRow>(row.quiz)) : null;
   const progress = new Map<string, ProgressSnapshot>();
@@ -174,7 +177,13 @@ async function answerContext(
     const snapshot = progressFromJson(item);
     progress.set(snapshot.record.part, snapshot);
   }
-  return { duplicate, quiz, solvedInQuiz: new Set(row?.solved ?? []), progress };
+  return {
+    duplicate,
+    quiz,
+    solvedInQuiz: new Set(row?.solved ?? []),
+    progress,
+    recentAttempts: row?.recent ?? 0,
+  };
 }
 
 /** One statement: the SQL function `gradquiz_record_answer` (migration `answer_fast_path`). */

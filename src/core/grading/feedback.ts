@@ -1,5 +1,6 @@
 import type { NumericCard as Card } from '../cards/card.ts';
 import type { IndexOutOfRange } from '../expr/compile.ts';
+import type { AnswerCost } from './cost.ts';
 import type { Shape } from '../expr/shape.ts';
 import type { SamplePoint } from './prepare.ts';
 
@@ -73,3 +74,17 @@ export const flippedTerm = (term: string) =>
 
 export const ignores = (name: string) =>
   `Incorrect: your answer does not change with ${name}, but the gradient does. Where does ${name} enter the loss?`;
+
+/** A count of steps in words: `12,500`, `27 million`, `more than a billion`. */
+function count(n: number): string {
+  if (n < 1e6) return String(Math.round(n)).replace(/\B(?=(\d{3})+$)/g, ',');
+  return n < 1e9 ? `${Number((n / 1e6).toPrecision(2))} million` : 'more than a billion';
+}
+
+export const tooMuchWork = (cost: AnswerCost, budget: number) => {
+  const what =
+    cost.loops.length > 1
+      ? `nested sums over ${cost.loops.map((l) => `\`${l}\``).join(', ')}`
+      : 'this answer';
+  return `Too much work: ${what} would take about ${count(cost.work)} steps at each point, and an answer may take ${count(budget)}. A gradient needs at most one \`\\sum\` inside another: write sums of products with \`dot(w, x)\`, or give one component with an index like \`x_j\`.`;
+};

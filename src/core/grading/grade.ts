@@ -2,6 +2,8 @@ import type { Part } from '../cards/card.ts';
 import { cardVocabulary } from '../cards/vocabulary.ts';
 import { numberAlgebra } from '../expr/algebra.ts';
 import { compile, componentwise, IndexOutOfRange, type Val } from '../expr/compile.ts';
+import { answerCost, WORK_BUDGET } from './cost.ts';
+import { roundingCheck } from './rounding.ts';
 import { inferShape, type Shape } from '../expr/shape.ts';
 import { readExpression } from '../reader/index.ts';
 import type { PreparedPart, SamplePoint } from './prepare.ts';
@@ -34,9 +36,12 @@ export function gradeAgainst(prepared: PreparedPart, input: string, options: Gra
   const normalized = read.normalized;
   const shape = inferShape(read.expr, card.shapes);
   if (!shape.ok) return { verdict: 'invalid', feedback: describeShapeError(shape.error), normalized };
+  const { free } = shape.info;
+  const cost = answerCost(read.expr, card, free);
+  if (!(cost.work <= WORK_BUDGET))
+    return { verdict: 'invalid', feedback: say.tooMuchWork(cost, WORK_BUDGET), normalized };
 
   const body = compile(read.expr, numberAlgebra, slots);
-  const { free } = shape.info;
   const evaluate = free === undefined ? body : componentwise(body, free.letter, read.expr, slots);
   let values: Val<number>[];
   try {
@@ -63,11 +68,14 @@ export function gradeAgainst(prepared: PreparedPart, input: string, options: Gra
   if (undefinedAt >= 0)
     return incorrect(undefined, say.undefinedAt(card, points[undefinedAt] as SamplePoint));
 
-  const comparison: Comparison = {
-    values,
-    equal: values.map((v, i) => isClose(v, (points[i] as SamplePoint).reference, 1)),
-    negated: values.map((v, i) => isClose(v, (points[i] as SamplePoint).reference, -1)),
-  };
+  const rounding = roundingCheck(read.expr, free?.letter, slots, points);
+  const compare = (sign: 1 | -1) =>
+    values.map((v, i) => isClose(v, (points[i] as SamplePoint).reference, sign));
+  const plainEqual = compare(1);
+  // Only an answer that missed somewhere gets the second, rounding-aware look at its misses.
+  const widen = (close: boolean[], sign: 1 | -1) =>
+    plainEqual.every(Boolean) ? close : close.map((ok, i) => ok || rounding(i, sign));
+  const comparison: Comparison = { values, equal: widen(plainEqual, 1), negated: widen(compare(-1), -1) };
   const allEqual = comparison.equal.every(Boolean);
   const allNegated = comparison.negated.every(Boolean);
   if (allEqual || (allNegated && part.sign === 'either')) {

@@ -1,4 +1,5 @@
 import type { Val } from '../expr/compile.ts';
+import type { Scaled } from '../expr/scaled.ts';
 
 /**
  * How close an answer must be to the reference at one point. The reference is exact to rounding
@@ -27,4 +28,25 @@ export function isClose(answer: Val<number>, reference: Val<number>, sign: 1 | -
   if (a.length !== r.length) return false;
   const tolerance = RELATIVE_TOLERANCE * magnitude(reference) + ABSOLUTE_TOLERANCE;
   return a.every((x, i) => Math.abs(x - sign * (r[i] as number)) <= tolerance);
+}
+
+/**
+ * Rounding a student's own form may incur, per unit of its carried scale (`scaled.ts`): about ε per
+ * operation, for up to a few hundred operations. It only widens the tolerance where large terms
+ * cancel, and never by more than RELATIVE_TOLERANCE of the reference's size (or 1, below it), so an
+ * answer padded with huge cancelling terms cannot hide a real difference.
+ */
+export const ROUNDING_PER_SCALE = 1024 * Number.EPSILON;
+
+/** Whether `answer` equals `sign × reference` once the rounding of its own evaluation is allowed for. */
+export function isCloseAfterRounding(answer: Val<Scaled>, reference: Val<number>, sign: 1 | -1 = 1): boolean {
+  const a: readonly Scaled[] = Array.isArray(answer) ? answer : [answer as Scaled];
+  const r = components(reference);
+  if (a.length !== r.length) return false;
+  const size = magnitude(reference);
+  const tolerance = RELATIVE_TOLERANCE * size + ABSOLUTE_TOLERANCE;
+  const cap = RELATIVE_TOLERANCE * Math.max(1, size);
+  return a.every(
+    (x, i) => Math.abs(x.v - sign * (r[i] as number)) <= tolerance + Math.min(cap, ROUNDING_PER_SCALE * x.m),
+  );
 }

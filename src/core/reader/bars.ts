@@ -2,15 +2,20 @@ import { ReadFailure, unbalanced } from './messages.ts';
 
 /**
  * Vertical bars: `|a|` → `abs(a)`, `‖a‖` (from `\|`, `\lVert`, `||`) → `norm(a)`, with `‖a‖_2` read as
- * `norm(a)`. A bar closes the innermost bar of its kind opened at the same bracket level.
+ * `norm(a)`. A bar closes the innermost bar of its kind opened at the same bracket level. `||` is a
+ * norm's bar, except where a `|` is open: there it closes it and opens the next (`|x-2||x+2|`).
  */
 export function barsToCalls(text: string, source: string): string {
   if (!/[|‖]/.test(text)) return text;
-  const chars = [...text.replace(/\|\|/g, '‖')];
+  const chars = [...text];
   const open: string[] = [];
   let out = '';
   for (let i = 0; i < chars.length; i++) {
-    const c = chars[i] ?? '';
+    let c = chars[i] ?? '';
+    if (c === '|' && chars[i + 1] === '|' && open[open.length - 1] !== '|') {
+      c = '‖';
+      i++;
+    }
     if (c === '(' || c === '[') {
       open.push(c);
       out += c;

@@ -29,6 +29,13 @@ export const empty = (): ReadError => error('empty', 'There is no expression to 
 export const nothingAfterEquals = (): ReadError =>
   error('empty', 'There is nothing after the `=`: write your expression after it.');
 
+export const equation = (source: string): ReadError =>
+  error(
+    'syntax',
+    `I could not read ${quote(source)} as an answer: it is an equation. Type only the gradient, like \`(y - yhat) * x\` (a left-hand side such as \`dl/dw =\` is fine).`,
+    '=',
+  );
+
 export const tooLong = (length: number, limit: number): ReadError =>
   error('too_long', `This answer is too long (${length} characters; the limit is ${limit}).`);
 

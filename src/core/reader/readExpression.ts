@@ -1,9 +1,9 @@
 import type { Vocabulary } from '../expr/ast.ts';
 import { printExpr } from '../expr/print.ts';
-import { dropLeftHandSide } from './lefthandside.ts';
+import { dropLeftHandSide, namesTheAnswer } from './lefthandside.ts';
 import { checkBrackets, checkLength, LIMITS, measure } from './limits.ts';
 import { toMathText } from './mathText.ts';
-import { empty, nothingAfterEquals, syntax, tooDeep, tooManyNodes } from './messages.ts';
+import { empty, equation, nothingAfterEquals, syntax, tooDeep, tooManyNodes } from './messages.ts';
 import { parseMath } from './parse.ts';
 import { toExpr } from './toExpr.ts';
 import type { ReadError, ReadResult } from './types.ts';
@@ -11,7 +11,7 @@ import { dropStrayMarks, stripWrappers } from './wrappers.ts';
 
 /**
  * Reads a student's answer (or a card's expression field) into an `Expr`: wrappers and a left-hand
- * side are dropped, Unicode and LaTeX spelled out, the text parsed by mathjs and its tree checked
+ * side naming the answer are dropped (an equation is refused), Unicode and LaTeX spelled out, the text parsed by mathjs and its tree checked
  * against the whitelist and the limits. Never throws: every failure is a `ReadError` in words a
  * student understands.
  */
@@ -27,7 +27,8 @@ export function readExpression(text: string, vocab: Vocabulary): ReadResult {
 function read(text: string, vocab: Vocabulary): ReadResult {
   const rawTooLong = checkLength(text, LIMITS.rawLength);
   if (rawTooLong !== undefined) return failed(rawTooLong);
-  const { rest, hadLeftHandSide } = dropLeftHandSide(stripWrappers(text));
+  const { rest, hadLeftHandSide, left } = dropLeftHandSide(stripWrappers(text));
+  if (hadLeftHandSide && !namesTheAnswer(left)) return failed(equation(text.trim()));
   const source = dropStrayMarks(stripWrappers(rest));
   if (source === '') return failed(hadLeftHandSide ? nothingAfterEquals() : empty());
   const sourceProblem =

@@ -260,6 +260,10 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
   /**
    * Factors written side by side. A bare function name applies to the factor after it, as in
    * LaTeX's `y \log \hat{y}` (mathjs reads `log yhat` as a product of two symbols).
+   *
+   * Factors side by side bind tighter than `/`, whatever they are: `a/bc` is a/(bc), so `1/n(n+1)`
+   * is 1/(n(n+1)) and `1/2x` is 1/(2x) — mathjs alone makes an exception of a number over a number
+   * (`1/2x` as (1/2)x), which is undone here. `(1/2)x`, `\frac{1}{2}x` and `x/2` say the other.
    */
   function juxtaposition(node: OperatorView, bound: readonly string[]): Expr {
     const factors: MathNode[] = [];
@@ -270,7 +274,18 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
       left = a;
     }
     if (left !== undefined) factors.unshift(left);
-    let product: Expr | undefined;
+    const head = factors[0];
+    const fraction = head?.type === 'OperatorNode' ? (head as unknown as OperatorView) : undefined;
+    const [numerator, denominator] = fraction?.fn === 'divide' ? fraction.args : [];
+    if (numerator !== undefined && denominator !== undefined) {
+      factors[0] = denominator;
+      return { kind: 'binary', op: 'div', left: convert(numerator, bound), right: product(factors, bound) };
+    }
+    return product(factors, bound);
+  }
+
+  function product(factors: readonly MathNode[], bound: readonly string[]): Expr {
+    let result: Expr | undefined;
     for (let i = 0; i < factors.length; i++) {
       const factor = factors[i] as MathNode;
       const name = symbolName(factor);
@@ -282,9 +297,9 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
       } else {
         term = convert(factor, bound);
       }
-      product = product === undefined ? term : { kind: 'binary', op: 'mul', left: product, right: term };
+      result = result === undefined ? term : { kind: 'binary', op: 'mul', left: result, right: term };
     }
-    return product ?? fail(empty());
+    return result ?? fail(empty());
   }
 
   function isImplicitProduct(node: MathNode): boolean {

@@ -45,6 +45,8 @@ const subscripts = runs(SUBSCRIPTS, '_');
 export function unicodeToLatex(text: string): string {
   if (/^[ -~\s]*$/.test(text)) return text;
   let out = subscripts(superscripts(text));
+  // `√12` is the root of 12 and `√yhat` of yhat, as written; `\sqrt` alone would take one character.
+  out = out.replace(/√\s*([0-9]+(?:\.[0-9]+)?|[A-Za-z]+(?:_[A-Za-z0-9])?)/g, '\\sqrt{$1}');
   out = out.replace(/./gsu, (c) => SYMBOLS[c] ?? c);
   // NFKD turns full-width and mathematical-alphabet letters into ASCII and splits `ŷ` into `y` + U+0302.
   out = out.normalize('NFKD');
