@@ -1,4 +1,4 @@
-import type { Card } from '../cards/card.ts';
+import type { NumericCard as Card } from '../cards/card.ts';
 import { VECTOR_FUNCTIONS, type Expr } from '../expr/ast.ts';
 import { findIndexed } from '../expr/compile.ts';
 import type { Length } from '../expr/shape.ts';

@@ -6,7 +6,7 @@ import { answerCost, WORK_BUDGET } from '../../../src/core/grading/cost.ts';
 import { findPart, gradeAgainst, preparePart } from '../../../src/core/grading/index.ts';
 import { seededRng } from '../../../src/core/random/rng.ts';
 import { readExpression } from '../../../src/core/reader/index.ts';
-import type { Card } from '../../../src/core/cards/card.ts';
+import type { NumericCard as Card } from '../../../src/core/cards/card.ts';
 import type { Expr } from '../../../src/core/expr/ast.ts';
 import { cardFromText, FIRST_CARD_FILE, SEEDS_DIR, shippedCard } from '../../helpers/cards.ts';
 import { VALID } from '../../helpers/fuzzInputs.ts';
