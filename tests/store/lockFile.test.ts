@@ -1,12 +1,16 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { DatabaseLockedError, openDatabase } from '../../src/adapters/store/index.ts';
-import { LOCK_FILE_NAME } from '../../src/adapters/store/lockFile.ts';
+import { acquireLock, currentOwner, LOCK_FILE_NAME } from '../../src/adapters/store/lockFile.ts';
+
+const LOCK_MODULE = path.join(import.meta.dirname, '../../src/adapters/store/lockFile.ts');
+const lockOwner = (dir: string) =>
+  JSON.parse(readFileSync(path.join(dir, LOCK_FILE_NAME), 'utf8')) as unknown;
 
 // The lock guards the embedded database only, so it is tested on PGlite whichever database is selected.
 const dirs: string[] = [];
@@ -43,7 +47,7 @@ describe('the PGlite lock file', () => {
     }
     // Released on close: the directory opens now.
     const db = await openDatabase({ kind: 'pglite', dataDir: dir });
-    expect(readFileSync(path.join(dir, LOCK_FILE_NAME), 'utf8').trim()).toBe(String(process.pid));
+    expect(lockOwner(dir)).toEqual(currentOwner());
     await db.close();
   });
 
@@ -55,7 +59,60 @@ describe('the PGlite lock file', () => {
     ]).stdout.toString();
     writeFileSync(path.join(dir, LOCK_FILE_NAME), `${gone}\n`);
     const db = await openDatabase({ kind: 'pglite', dataDir: dir });
-    expect(readFileSync(path.join(dir, LOCK_FILE_NAME), 'utf8').trim()).toBe(String(process.pid));
+    expect(lockOwner(dir)).toEqual(currentOwner());
     await db.close();
+  });
+
+  it('GIVEN a lock naming a live pid that another process now has (a restarted container) THEN it is taken over', () => {
+    const dir = tempDir();
+    // Our parent is alive, but it is not the process that wrote this lock: it started at another time.
+    const reused = { ...currentOwner(), pid: process.ppid, start: '1' };
+    writeFileSync(path.join(dir, LOCK_FILE_NAME), JSON.stringify(reused));
+    const release = acquireLock(dir);
+    expect(lockOwner(dir)).toEqual(currentOwner());
+    release();
+    expect(existsSync(path.join(dir, LOCK_FILE_NAME))).toBe(false);
+  });
+
+  it('GIVEN a lock written before a reboot THEN it is taken over, whatever its pid', () => {
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, LOCK_FILE_NAME),
+      JSON.stringify({ ...currentOwner(), boot: 'an-earlier-boot' }),
+    );
+    acquireLock(dir)();
+  });
+
+  it('GIVEN our own live lock THEN a second taker is refused, and the lock file is never seen half-written', () => {
+    const dir = tempDir();
+    const release = acquireLock(dir);
+    expect(() => acquireLock(dir)).toThrow(DatabaseLockedError);
+    expect(readdirSync(dir)).toEqual([LOCK_FILE_NAME]);
+    release();
+  });
+
+  it('GIVEN eight processes starting together THEN exactly one takes the lock', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, LOCK_FILE_NAME), JSON.stringify({ pid: 999_999_999 }));
+    const script = `import { acquireLock } from ${JSON.stringify(LOCK_MODULE)};
+      try { acquireLock(process.argv[1]); process.stdout.write('took'); setTimeout(() => {}, 1500); }
+      catch (error) { process.stdout.write(error.name); }`;
+    const children = Array.from({ length: 8 }, () =>
+      spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, dir], {
+        stdio: 'pipe',
+      }),
+    );
+    const outcomes = await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<string>((resolve) => {
+            let out = '';
+            child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+            child.on('exit', () => resolve(out));
+          }),
+      ),
+    );
+    expect(outcomes.filter((o) => o === 'took')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'DatabaseLockedError')).toHaveLength(7);
   });
 });

@@ -1,11 +1,53 @@
-import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { DatabaseLockedError } from './DatabaseLockedError.ts';
 
 export const LOCK_FILE_NAME = 'gradquiz.lock';
 
-function isAlive(pid: number): boolean {
+/** Who holds the lock: a pid alone is not enough, pids are reused after a crash (above all in containers). */
+export interface LockOwner {
+  readonly pid: number;
+  /** The process's start time in clock ticks since boot (`/proc/PID/stat`), when the system has it. */
+  readonly start?: string;
+  /** The kernel's boot id: a start time means nothing across reboots. */
+  readonly boot?: string;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Field 22 of `/proc/PID/stat` (after the command name, which may hold spaces and parentheses). */
+function processStart(pid: number): string | undefined {
+  const stat = readText(`/proc/${pid}/stat`);
+  return stat?.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+}
+
+const bootId = () => readText('/proc/sys/kernel/random/boot_id')?.trim();
+
+export function currentOwner(): LockOwner {
+  const start = processStart(process.pid);
+  const boot = bootId();
+  return { pid: process.pid, ...(start ? { start } : {}), ...(boot ? { boot } : {}) };
+}
+
+/** A lock's owner; a bare pid is a lock written by an older gradquiz, trusted as far as a pid goes. */
+function parseOwner(text: string): LockOwner | undefined {
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    const owner = (typeof parsed === 'number' ? { pid: parsed } : parsed) as Partial<LockOwner> | null;
+    return Number.isInteger(owner?.pid) && (owner?.pid as number) > 0 ? (owner as LockOwner) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function pidExists(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -15,37 +57,67 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function readOwner(file: string): number | undefined {
+/**
+ * The owner is the process that wrote the lock: its pid exists, and — where the system tells start
+ * times — that process started when the lock says, in this boot. A reused pid has another start time.
+ */
+export function isLive(owner: LockOwner): boolean {
+  if (!pidExists(owner.pid)) return false;
+  if (owner.boot !== undefined && owner.boot !== bootId()) return false;
+  const start = processStart(owner.pid);
+  return owner.start === undefined || start === undefined || owner.start === start;
+}
+
+/**
+ * Takes `DIR/gradquiz.lock` for this process (PGlite cannot share a directory between processes). The
+ * file appears whole or not at all: it is written under a private name, then hard-linked into place,
+ * which fails if a lock exists. A lock whose owner is gone (or a reused pid) is taken over; a live
+ * one throws {@link DatabaseLockedError}. Returns the release function.
+ */
+export function acquireLock(dataDir: string): () => void {
+  const file = path.join(dataDir, LOCK_FILE_NAME);
+  const mine = JSON.stringify(currentOwner());
+  const draft = `${file}.${process.pid}.${Date.now()}`;
+  writeFileSync(draft, `${mine}\n`);
   try {
-    const pid = Number.parseInt(readFileSync(file, 'utf8').trim(), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        linkSync(draft, file);
+        return () => {
+          if (readText(file)?.trim() === mine) rmSync(file, { force: true });
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const text = readText(file);
+      if (text === undefined) continue;
+      const owner = parseOwner(text);
+      if (owner !== undefined && isLive(owner)) throw new DatabaseLockedError(dataDir, owner.pid);
+      takeOver(file, text);
+    }
+    throw new DatabaseLockedError(dataDir, parseOwner(readText(file) ?? '')?.pid ?? 0);
+  } finally {
+    rmSync(draft, { force: true });
   }
 }
 
 /**
- * Takes `DIR/gradquiz.lock` for this process (PGlite cannot share a directory between processes): the
- * file is created exclusively and holds our pid. A lock whose process is gone is taken over; a live one
- * throws {@link DatabaseLockedError}. Returns the release function.
+ * Moves a stale lock aside. Two processes may both find it stale: the one whose rename moved a lock
+ * that is not the stale one (the other has just taken it) puts that lock back.
  */
-export function acquireLock(dataDir: string): () => void {
-  const file = path.join(dataDir, LOCK_FILE_NAME);
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const fd = openSync(file, 'wx');
-      writeSync(fd, `${process.pid}\n`);
-      closeSync(fd);
-      return () => {
-        if (readOwner(file) === process.pid) rmSync(file, { force: true });
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const owner = readOwner(file);
-    if (owner !== undefined && isAlive(owner)) throw new DatabaseLockedError(dataDir, owner);
-    // The owner is gone (or never wrote its pid): the lock is stale.
-    rmSync(file, { force: true });
+function takeOver(file: string, staleText: string): void {
+  const aside = `${file}.stale.${process.pid}`;
+  try {
+    renameSync(file, aside);
+  } catch {
+    return;
   }
-  throw new DatabaseLockedError(dataDir, readOwner(file) ?? 0);
+  if (readText(aside) !== staleText) {
+    try {
+      linkSync(aside, file);
+    } catch {
+      // Someone took the lock meanwhile: the retry finds it live.
+    }
+  }
+  rmSync(aside, { force: true });
 }
