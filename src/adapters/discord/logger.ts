@@ -10,15 +10,6 @@ export function scrub(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-function scrubDeep(value: unknown, secrets: readonly string[], depth = 0): unknown {
-  if (typeof value === 'string') return scrub(value, secrets);
-  if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => scrubDeep(item, secrets, depth + 1));
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, scrubDeep(item, secrets, depth + 1)]),
-  );
-}
-
 export interface LoggerOptions {
   readonly level: string;
   /** Strings that must never be written (the bot token). */
@@ -28,33 +19,27 @@ export interface LoggerOptions {
 }
 
 /**
- * The bot's structured log (pino, JSON lines). Errors are serialised with their cause and then
- * scrubbed: a DiscordAPIError carries the request URL and body, which may hold tokens.
+ * The bot's structured log (pino, JSON lines). Errors are serialised with their whole cause chain;
+ * then each finished line is scrubbed before it is written, so a secret is replaced wherever it
+ * appears — in any field, at any depth, in a message or a stack. (Tokens are made of characters JSON
+ * does not escape, so the serialised line holds them verbatim.)
  */
 export function createLogger(options: LoggerOptions): Logger {
-  const serializeError = (error: unknown) =>
-    scrubDeep(pino.stdSerializers.errWithCause(error as Error), options.secrets);
+  const destination = options.destination ?? pino.destination(1);
+  const scrubbed: DestinationStream = {
+    write: (line: string) => destination.write(scrub(line, options.secrets)),
+  };
   return pino(
     {
       level: options.level,
       base: { app: 'gradquiz' },
+      // Interaction tokens are not known in advance: their fields are removed by name.
       redact: {
         paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization'],
         censor: '[redacted]',
       },
-      serializers: { err: serializeError, error: serializeError },
-      hooks: {
-        // The last guard: a message string is scrubbed too, whatever put the secret there.
-        logMethod(args, method) {
-          method.apply(
-            this,
-            args.map((arg) => (typeof arg === 'string' ? scrub(arg, options.secrets) : arg)) as Parameters<
-              typeof method
-            >,
-          );
-        },
-      },
+      serializers: { err: pino.stdSerializers.errWithCause, error: pino.stdSerializers.errWithCause },
     },
-    options.destination ?? pino.destination(1),
+    scrubbed,
   );
 }
