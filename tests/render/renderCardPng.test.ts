@@ -107,6 +107,13 @@ describe('renderCardPng', () => {
     expect(!longText.ok && longText.error.code).toBe('too_long');
   });
 
+  it('GIVEN a page taller than a PNG can be THEN too_large, an error value, not a throw', async () => {
+    const tall = Array.from({ length: 1500 }, (_, i) => `Line ${i}.`).join('\n\n');
+    const result = await renderer.renderCardPng(tall, { theme: 'dark' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    if (!result.ok) expect(result.error.message).toMatch(/too tall to draw \(\d+ px; at most 32767\)/);
+  });
+
   it('GIVEN the same card twice THEN the cached PNG; another theme THEN another PNG', async () => {
     const first = await pngOf(question, 'dark');
     const again = await pngOf(question, 'dark');

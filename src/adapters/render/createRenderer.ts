@@ -2,7 +2,7 @@ import { checkMarkdownMath } from './checkMath.ts';
 import { FORMULA_PADDING_X, layoutFormula } from './layoutFormula.ts';
 import { layoutPage, type PageLayout } from './layoutPage.ts';
 import { LruCache } from './lruCache.ts';
-import { pageSvg } from './pageSvg.ts';
+import { pagePixelHeight, pageSvg } from './pageSvg.ts';
 import { parseMarkdown } from './parseMarkdown.ts';
 import { rasterise } from './rasterise.ts';
 import type { Png, RenderError, RenderResult } from './renderError.ts';
@@ -48,6 +48,29 @@ const tooLong = (what: string, length: number, max: number): RenderResult<never>
   error: { code: 'too_long', message: `${what} too long (${length} characters; at most ${max})` },
 });
 
+/** librsvg and libpng refuse larger images; such a page is shown as text instead. */
+export const MAX_PIXEL_SIDE = 32_767;
+
+async function drawPage(layout: PageLayout, width: number, theme: ThemeName): Promise<RenderResult<Png>> {
+  const height = pagePixelHeight(layout, width);
+  if (height > MAX_PIXEL_SIDE)
+    return {
+      ok: false,
+      error: {
+        code: 'too_large',
+        message: `the page is too tall to draw (${height} px; at most ${MAX_PIXEL_SIDE})`,
+      },
+    };
+  try {
+    return { ok: true, value: await rasterise(pageSvg(layout, width, THEMES[theme])) };
+  } catch (error) {
+    return {
+      ok: false,
+      error: { code: 'too_large', message: `the page could not be drawn: ${(error as Error).message}` },
+    };
+  }
+}
+
 /**
  * Sets up MathJax (about 0.2–0.3 s: the font's dynamic files are all loaded here, once) and returns
  * the renderer. One per process is enough; renders are cached by content.
@@ -67,7 +90,7 @@ export async function createRenderer(config: RendererConfig = {}): Promise<Rende
     if (hit) return hit;
     const laidOut = layout();
     const result: RenderResult<Png> = laidOut.ok
-      ? { ok: true, value: await rasterise(pageSvg(laidOut.value, pixelWidth(laidOut.value), THEMES[theme])) }
+      ? await drawPage(laidOut.value, pixelWidth(laidOut.value), theme)
       : laidOut;
     pngs.set(key, result);
     return result;

@@ -2,8 +2,13 @@ import type { PageLayout } from './layoutPage.ts';
 import type { Theme } from './themes.ts';
 
 /** Wraps a layout into a standalone SVG `pixelWidth` pixels wide, painted in `theme`. */
+/** The height in pixels of a page drawn `pixelWidth` wide (the layout's aspect kept). */
+export function pagePixelHeight(layout: PageLayout, pixelWidth: number): number {
+  return Math.max(1, Math.round((layout.height * pixelWidth) / layout.width));
+}
+
 export function pageSvg(layout: PageLayout, pixelWidth: number, theme: Theme): string {
-  const pixelHeight = Math.max(1, Math.round((layout.height * pixelWidth) / layout.width));
+  const pixelHeight = pagePixelHeight(layout, pixelWidth);
   const width = Math.round(layout.width);
   // The viewBox has exactly the pixels' aspect, so no edge row is left half painted.
   const height = Math.round((pixelHeight * layout.width) / pixelWidth);

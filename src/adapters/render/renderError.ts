@@ -3,7 +3,9 @@ export type RenderErrorCode =
   /** MathJax could not read a formula (undefined macro, unbalanced braces, …). */
   | 'bad_tex'
   /** A formula or the whole Markdown exceeds the input cap. */
-  | 'too_long';
+  | 'too_long'
+  /** The page is taller than a PNG can be drawn (librsvg and PNG stop at 32,767 px), or drawing failed. */
+  | 'too_large';
 
 export interface RenderError {
   readonly code: RenderErrorCode;
