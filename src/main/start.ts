@@ -1,5 +1,6 @@
 import { loadConfig } from '../config.ts';
-import { databaseConfigFromEnv, DatabaseLockedError } from '../adapters/store/index.ts';
+import { databaseConfigFromEnv, DatabaseLockedError, isStoreUnavailable } from '../adapters/store/index.ts';
+import { openWithRetry } from './openWithRetry.ts';
 import { openRuntime } from './runtime.ts';
 
 /**
@@ -14,14 +15,25 @@ if (!loaded.ok) {
 const config = loaded.config;
 let runtime;
 try {
-  runtime = await openRuntime(
-    config,
-    databaseConfigFromEnv({ DATABASE_URL: config.DATABASE_URL, GRADQUIZ_DATA_DIR: config.GRADQUIZ_DATA_DIR }),
-  );
+  const database = databaseConfigFromEnv({
+    DATABASE_URL: config.DATABASE_URL,
+    GRADQUIZ_DATA_DIR: config.GRADQUIZ_DATA_DIR,
+  });
+  runtime = await openWithRetry(() => openRuntime(config, database), {
+    timeoutMs: config.GRADQUIZ_DB_STARTUP_SECONDS * 1000,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
 } catch (error) {
   if (error instanceof DatabaseLockedError) {
     process.stderr.write(`gradquiz: ${error.message}\n`);
     process.exit(3);
+  }
+  if (isStoreUnavailable(error)) {
+    const reason = (error as Error).message.split('\n')[0];
+    process.stderr.write(
+      `gradquiz: the database could not be reached in ${config.GRADQUIZ_DB_STARTUP_SECONDS} s (${reason}); is it running, and is DATABASE_URL right?\n`,
+    );
+    process.exit(4);
   }
   throw error;
 }

@@ -21,7 +21,10 @@ afterAll(async () => {
 });
 
 /** `printf … | npm start` without a Discord token: the practice mode, as a user pipes it. */
-function npmStart(input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function npmStart(
+  input: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     // Empty means unset, and beats a DISCORD_TOKEN in a `.env` file.
@@ -31,6 +34,7 @@ function npmStart(input: string): Promise<{ code: number | null; stdout: string;
     LOG_LEVEL: 'silent',
   };
   if (database?.config.kind === 'postgres') env['DATABASE_URL'] = database.config.url;
+  Object.assign(env, extraEnv);
   return new Promise((resolve, reject) => {
     const child = spawn('npm', ['start', '--silent'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -77,4 +81,24 @@ describe('npm start in practice mode', () => {
     expect(second.stdout).toContain('  solved cards: 1 (ssu_batch6_005)');
     expect(second.stdout).toContain('  attempts: 3 · streak: 1 day');
   }, 120_000);
+});
+
+describe('npm start with a database that is down', () => {
+  it('THEN it retries with a line per attempt, then exits 4 with a one-line reason, no stack trace', async () => {
+    // Nothing listens on port 9 (discard) here: the connection is refused at once.
+    const result = await npmStart('', {
+      DATABASE_URL: 'postgresql://gradquiz:secret@127.0.0.1:9/gradquiz',
+      GRADQUIZ_DB_STARTUP_SECONDS: '2',
+    });
+    expect(result.code).toBe(4);
+    const lines = result.stderr.trim().split('\n');
+    expect(
+      lines.filter((l) => l.startsWith('gradquiz: the database is not reachable yet')).length,
+    ).toBeGreaterThanOrEqual(2);
+    expect(lines.at(-1)).toMatch(
+      /^gradquiz: the database could not be reached in 2 s \(.+\); is it running, and is DATABASE_URL right\?$/,
+    );
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.stderr).not.toContain('secret');
+  });
 });
