@@ -28,7 +28,7 @@ export {
   type LeaderboardScope,
 } from './leaderboard.ts';
 export { nextReview, type NextReviewResult } from './nextReview.ts';
-export { setLeaderboardVisibility, deleteMyData } from './privacy.ts';
+export { setLeaderboardVisibility, deleteMyData, resetMember } from './privacy.ts';
 export { syncCards, type SyncCardsResult } from './syncCards.ts';
 export { resolveQuiz } from './resolveQuiz.ts';
 export { nextStep, type NextStepInput, type NextStepResult } from './nextStep.ts';

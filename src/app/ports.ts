@@ -216,6 +216,11 @@ export interface Store {
   setLeaderboardOptOut(userId: string, optOut: boolean): Promise<void>;
   /** Deletes the user with their attempts, progress and points; their quizzes stay, unowned. */
   deleteUser(userId: string): Promise<{ attempts: number }>;
+  /**
+   * Removes a member's record in one server (its attempts, points ledger and leaderboard rows),
+   * serialised with their answers; their progress, kept per user across servers, stays.
+   */
+  resetMember(userId: string, guildId: string): Promise<{ attempts: number }>;
 
   listCards(): Promise<CardRecord[]>;
   saveCard(card: CardRecord): Promise<void>;

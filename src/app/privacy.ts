@@ -10,6 +10,17 @@ export async function setLeaderboardVisibility(
   await ctx.store.setLeaderboardOptOut(user.id, !visible);
 }
 
+/**
+ * An admin's reset of a member in their server: that server's attempts and points go, the member's
+ * data elsewhere and their progress (kept per user, across servers) stay.
+ */
+export async function resetMember(
+  ctx: AppContext,
+  input: { guildId: string; userId: string },
+): Promise<{ attempts: number }> {
+  return ctx.store.resetMember(input.userId, input.guildId);
+}
+
 /** Deletes everything kept about the user: attempts, progress, points. Returns how many attempts went. */
 export async function deleteMyData(ctx: AppContext, userId: string): Promise<{ attempts: number }> {
   return ctx.store.deleteUser(userId);

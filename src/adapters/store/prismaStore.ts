@@ -447,6 +447,19 @@ export function prismaStore(db: Database): Store {
         return { attempts };
       }),
 
+    resetMember: (userId, guildId) =>
+      db.transaction(async (tx) => {
+        await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+        // The same per-guild lock as a ledger entry: a time-zone rebuild does not recount half of it.
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(hashtext('gradquiz_period_scores'), hashtext(${guildId}))`;
+        const where = { userId, guildId };
+        await tx.periodScore.deleteMany({ where });
+        await tx.scoreTotal.deleteMany({ where });
+        await tx.pointsEntry.deleteMany({ where });
+        const { count } = await tx.attempt.deleteMany({ where });
+        return { attempts: count };
+      }),
+
     listCards: async () => prisma.card.findMany({ orderBy: { id: 'asc' } }),
     saveCard: async (card) => {
       const data = { ...card, tags: [...card.tags] };
