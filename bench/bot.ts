@@ -2,10 +2,13 @@
  * Bot benchmark (`npm run bench:bot`): answers typed in a quiz thread, through the fake Discord and
  * the real discord.js client, recorded in the store DATABASE_URL selects (else PGlite in memory), with
  * read-back images drawn as in production. Reports the time from the MESSAGE_CREATE to the bot's reply
- * (p50/p99) one answer at a time, then answers per second with many users answering at once.
+ * (p50/p99) one answer at a time, then answers per second with many users answering at once, then
+ * the event loop's delay while a flood of hostile answers (NOTES.md's inputs, nested sums) comes in
+ * with the honest ones: the gateway's heartbeats wait that long at worst.
  */
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { CARD, RIGHT, WRONG, startHarness } from '../tests/discord/harness.ts';
+import { HOSTILE } from '../tests/helpers/hostileInputs.ts';
 
 const SEQUENTIAL = 200;
 const USERS = 250;
@@ -54,6 +57,25 @@ await Promise.all(
 );
 const seconds = (performance.now() - started) / 1000;
 all.sort((a, b) => a - b);
+
+// The flood: users send hostile inputs (in code blocks, so each is taken as an answer; at most
+// Discord's 2,000 characters), then an honest answer, many at once.
+const hostile = HOSTILE.filter((input) => input.length <= 1990).map((input) => `\`${input}\``);
+const delay = monitorEventLoopDelay({ resolution: 5 });
+delay.enable();
+const flood: number[] = [];
+const floodQueue = Array.from({ length: USERS }, (_, i) => i);
+await Promise.all(
+  Array.from({ length: CONCURRENCY }, async () => {
+    for (let i = floodQueue.shift(); i !== undefined; i = floodQueue.shift()) {
+      for (const content of [...hostile.slice(i % 8, (i % 8) + 3), `${WRONG} + ${i % 7}`])
+        flood.push(await answer(`flood${i}`, content));
+    }
+  }),
+);
+delay.disable();
+flood.sort((a, b) => a - b);
+const ms = (ns: number) => fmt(ns / 1e6);
 const rows = (await h.attempts()).length;
 fake.assertNoErrors();
 await h.close();
@@ -64,5 +86,8 @@ console.log(
 );
 console.log(
   `${CONCURRENCY} at once (${all.length} answers by ${USERS} users): ${(all.length / seconds).toFixed(0)} answers/s, p50 ${fmt(percentile(all, 50))}, p99 ${fmt(percentile(all, 99))}`,
+);
+console.log(
+  `hostile flood (${flood.length} answers, ${CONCURRENCY} at once): reply p99 ${fmt(percentile(flood, 99))}; event-loop delay p50 ${ms(delay.percentile(50))}, p99 ${ms(delay.percentile(99))}, max ${ms(delay.max)} (goal: p99 ≤ 50 ms)`,
 );
 console.log(`attempts recorded: ${rows}`);
