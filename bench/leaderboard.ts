@@ -12,20 +12,20 @@ import { leaderboard, type AppContext, type LeaderboardScope } from '../src/app/
 import type { LeaderboardPeriod } from '../src/core/scoring/index.ts';
 import { seededRng } from '../src/core/random/rng.ts';
 import { fakeGrader } from '../tests/support/fakeCards.ts';
-import { BENCH_GUILD, benchUrl, dropBenchDatabase, seedBench } from '../scripts/seed-bench.ts';
+import {
+  adminUrlOrExit,
+  BENCH_GUILD,
+  benchUrl,
+  dropBenchDatabase,
+  seedBench,
+} from '../scripts/seed-bench.ts';
 
 const CALLS = Number(process.env['BENCH_CALLS'] ?? 200);
 const USERS = 100_000;
 const keep = process.argv.includes('--keep');
 const reuse = process.argv.includes('--reuse');
 
-const adminUrl = process.env['DATABASE_URL'];
-if (!adminUrl) {
-  console.error(
-    'DATABASE_URL must name a PostgreSQL server (e.g. $(sh scripts/ensure-postgres.sh | tail -1))',
-  );
-  process.exit(2);
-}
+const adminUrl = adminUrlOrExit();
 
 let url = benchUrl(adminUrl);
 if (reuse) {

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 
 import { openDatabase } from '../src/adapters/store/index.ts';
+import { loadConfig } from '../src/config.ts';
 
 export const BENCH_DATABASE = 'gradquiz_bench';
 export const BENCH_GUILD = 'bench';
@@ -137,14 +138,19 @@ export async function seedBench(adminUrl: string, options: SeedOptions = {}): Pr
   return url;
 }
 
+/** The PostgreSQL server the configuration (environment or `.env`) names; exits when there is none. */
+export function adminUrlOrExit(): string {
+  const loaded = loadConfig();
+  const url = loaded.ok ? loaded.config.DATABASE_URL : undefined;
+  if (url) return url;
+  console.error(
+    'DATABASE_URL must name a PostgreSQL server (e.g. $(sh scripts/ensure-postgres.sh | tail -1))',
+  );
+  process.exit(2);
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const adminUrl = process.env['DATABASE_URL'];
-  if (!adminUrl) {
-    console.error(
-      'DATABASE_URL must name a PostgreSQL server (e.g. $(sh scripts/ensure-postgres.sh | tail -1))',
-    );
-    process.exit(2);
-  }
+  const adminUrl = adminUrlOrExit();
   const start = performance.now();
   const url = await seedBench(adminUrl, { log: console.log });
   console.log(

@@ -1,8 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
-/** The environment gradquiz reads, validated once at start (`.env.example` documents each). */
+/**
+ * The environment gradquiz reads, validated once at start (`.env.example` documents each): the only
+ * reader of the environment and `.env`, for `npm start`, the CLI and every script, with every default.
+ */
 const envSchema = z.object({
   DISCORD_TOKEN: z.string().trim().min(1).optional(),
   DISCORD_API_URL: z.url().optional(),
@@ -19,23 +23,11 @@ const envSchema = z.object({
 
 export type Config = z.infer<typeof envSchema> & { readonly localUser: string };
 
-/** Reads `KEY=value` lines; the real environment wins over the file. */
-export function parseDotEnv(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)\s*$/.exec(line);
-    if (!match) continue;
-    const [, key, raw] = match as unknown as [string, string, string];
-    out[key] = raw.replace(/^(['"])(.*)\1$/, '$2');
-  }
-  return out;
-}
-
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
 
 /** The configuration from the environment and an optional `.env` in the working directory. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotEnvPath = '.env'): ConfigResult {
-  const fromFile = existsSync(dotEnvPath) ? parseDotEnv(readFileSync(dotEnvPath, 'utf8')) : {};
+  const fromFile = existsSync(dotEnvPath) ? parseEnv(readFileSync(dotEnvPath, 'utf8')) : {};
   // Empty values mean "unset", as in .env.example.
   const merged = Object.fromEntries(
     Object.entries({ ...fromFile, ...env }).filter(([, value]) => value !== undefined && value !== ''),

@@ -11,8 +11,6 @@ export interface AppContext {
   readonly answersPerMinute: number;
 }
 
-export const DEFAULT_ANSWERS_PER_MINUTE = 6;
-
 /** A user as a chat adapter knows them. */
 export interface UserRef {
   readonly id: string;

@@ -14,7 +14,7 @@ export type {
   Store,
   StoreTransaction,
 } from './ports.ts';
-export { DEFAULT_ANSWERS_PER_MINUTE, type AppContext, type QuizLocation, type UserRef } from './context.ts';
+export { type AppContext, type QuizLocation, type UserRef } from './context.ts';
 export { startQuiz, type StartQuizInput, type StartQuizResult } from './startQuiz.ts';
 export { submitAnswer, type SubmitAnswerInput, type SubmitAnswerResult } from './submitAnswer.ts';
 export { nextHint, type NextHintInput, type NextHintResult } from './nextHint.ts';

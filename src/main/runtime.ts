@@ -1,5 +1,5 @@
 import type { AppContext } from '../app/index.ts';
-import { syncCards, DEFAULT_ANSWERS_PER_MINUTE } from '../app/index.ts';
+import { syncCards } from '../app/index.ts';
 import type { NumericCard } from '../core/cards/card.ts';
 import { findPart, gradeAnswer } from '../core/grading/index.ts';
 import type { Verdict } from '../core/grading/verdict.ts';
@@ -41,7 +41,7 @@ export async function openRuntime(config: Config, database: DatabaseConfig): Pro
     clock: { now: () => new Date() },
     rng: Math.random,
     grade: grader,
-    answersPerMinute: config.GRADQUIZ_ANSWERS_PER_MINUTE ?? DEFAULT_ANSWERS_PER_MINUTE,
+    answersPerMinute: config.GRADQUIZ_ANSWERS_PER_MINUTE,
   };
   await syncCards(app, bank.cards);
   return {

@@ -1,5 +1,5 @@
 import { loadConfig } from '../config.ts';
-import { databaseConfigFromEnv, DatabaseLockedError, isStoreUnavailable } from '../adapters/store/index.ts';
+import { databaseConfigOf, DatabaseLockedError, isStoreUnavailable } from '../adapters/store/index.ts';
 import { openWithRetry } from './openWithRetry.ts';
 import { openRuntime } from './runtime.ts';
 
@@ -15,10 +15,7 @@ if (!loaded.ok) {
 const config = loaded.config;
 let runtime;
 try {
-  const database = databaseConfigFromEnv({
-    DATABASE_URL: config.DATABASE_URL,
-    GRADQUIZ_DATA_DIR: config.GRADQUIZ_DATA_DIR,
-  });
+  const database = databaseConfigOf(config);
   runtime = await openWithRetry(() => openRuntime(config, database), {
     timeoutMs: config.GRADQUIZ_DB_STARTUP_SECONDS * 1000,
     log: (line) => process.stderr.write(`${line}\n`),

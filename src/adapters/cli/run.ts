@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { loadConfig } from '../../config.ts';
 import { loadSeeds } from '../seeds/loadSeeds.ts';
 import { optionValue, parseArgs } from './args.ts';
 import { cardsCheckCommand, cardsListCommand, type CardLint } from './commands/cards.ts';
@@ -45,7 +46,12 @@ export async function runCli(argv: readonly string[], io: CliIo, extras: CliExtr
     io.out(USAGE);
     return command === undefined && !args.options.has('help') ? 2 : 0;
   }
-  const seedsDir = optionValue(args, 'seeds') ?? io.env.GRADQUIZ_SEEDS ?? 'seeds';
+  const loaded = loadConfig(io.env);
+  if (!loaded.ok) {
+    io.err(`gradquiz: ${loaded.message}\n`);
+    return 2;
+  }
+  const seedsDir = optionValue(args, 'seeds') ?? loaded.config.GRADQUIZ_SEEDS;
   const seedOption = optionValue(args, 'seed');
   const seed = seedOption === undefined ? randomInt(2 ** 31) : Number(seedOption);
   if (!Number.isInteger(seed)) {

@@ -6,11 +6,13 @@ export type DatabaseConfig =
   | { readonly kind: 'pglite'; readonly dataDir: string }
   | { readonly kind: 'pglite-memory' };
 
-/** `DATABASE_URL` selects PostgreSQL; otherwise PGlite in `GRADQUIZ_DATA_DIR` (default `./.data`). */
-export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  const url = env['DATABASE_URL']?.trim();
-  if (url) return { kind: 'postgres', url };
-  return { kind: 'pglite', dataDir: path.resolve(env['GRADQUIZ_DATA_DIR']?.trim() || '.data') };
+/** `DATABASE_URL` selects PostgreSQL; otherwise PGlite in `GRADQUIZ_DATA_DIR` (from the validated configuration). */
+export function databaseConfigOf(config: {
+  readonly DATABASE_URL?: string | undefined;
+  readonly GRADQUIZ_DATA_DIR: string;
+}): DatabaseConfig {
+  if (config.DATABASE_URL) return { kind: 'postgres', url: config.DATABASE_URL };
+  return { kind: 'pglite', dataDir: path.resolve(config.GRADQUIZ_DATA_DIR) };
 }
 
 /** Where the data lives, for people: the URL without its password, or the directory. */

@@ -1,5 +1,5 @@
 export { DatabaseLockedError } from './DatabaseLockedError.ts';
-export { databaseConfigFromEnv, describeDatabase, type DatabaseConfig } from './databaseConfig.ts';
+export { databaseConfigOf, describeDatabase, type DatabaseConfig } from './databaseConfig.ts';
 export {
   openDatabase,
   type Database,
