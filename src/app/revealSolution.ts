@@ -39,7 +39,8 @@ export async function revealSolution(
   const card = ctx.catalog.get(quiz.cardId);
   if (!card) return { kind: 'card_unavailable', cardId: quiz.cardId };
   const solution = card.solution ? { solution: card.solution } : {};
-  if (card.grading === 'self') return { kind: 'solution', quiz, card, ...solution, public: false, gaveUp: [] };
+  if (card.grading === 'self')
+    return { kind: 'solution', quiz, card, ...solution, public: false, gaveUp: [] };
   await ctx.store.ensureUser({ id: input.userId, displayName: input.displayName });
   const now = ctx.clock.now();
 

@@ -136,7 +136,8 @@ export const flashcardSay = {
     'Answer it in your head (or on paper), then press **Show answer** and rate your recall — Again, Hard, Good or Easy. Nothing here is graded and no points are at stake; the thread is for discussion.',
   notAnswered:
     'This card is a flashcard: nothing to type. Press **Show answer** under the quiz (or `/solution`) and rate yourself.',
-  noHints: 'This card is a flashcard: it has no hints. Press **Show answer** and rate how well you recalled it.',
+  noHints:
+    'This card is a flashcard: it has no hints. Press **Show answer** and rate how well you recalled it.',
   noSteps:
     'This card is a flashcard: it has no derivation steps. Press **Show answer** and rate how well you recalled it.',
   revealed: (card: Card, hasSolution: boolean) =>
@@ -346,7 +347,9 @@ export const adminSay = {
 export const HELP_TEXT = [
   '**gradquiz** — derive the gradient, I check it at random points.',
   '',
-  '**Answering**: in the quiz thread, put your answer in `code` or ||spoilers||, or write an expression with the card’s names, e.g. `(y - yhat) * x` — or answer privately with `/answer expression:…` or the **Answer** button.',
+  'Two kinds of cards: **📝 numeric cards** (derivations) — you type an answer and I grade it; **🃏 flashcards** (concepts, definitions, …) — you recall the answer, press **Show answer**, then rate yourself Again / Hard / Good / Easy. Ratings earn no points; they schedule your `/review`s.',
+  '',
+  '**Answering a numeric card**: in the quiz thread, put your answer in `code` or ||spoilers||, or write an expression with the card’s names, e.g. `(y - yhat) * x` — or answer privately with `/answer expression:…` or the **Answer** button.',
   'Accepted: `(y - yhat) * x`, `(y-ŷ)·x`, `x*(y - y_hat)`, `(y - \\hat{y}) x`, `(y - sigma(w^T x)) x`, `(y - σ(w·x)) x`, `\\frac{a}{b}`, a left-hand side such as `dl/dw = …`, and `x_j` for one component.',
   'Marks: ✅ correct · ❌ incorrect · ❓ could not read · ➖ not simplified (right, but the part asks for another form).',
   '',
