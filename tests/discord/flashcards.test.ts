@@ -1,3 +1,4 @@
+import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textOf, type FakeChannel, type FakeMessage, type FakeUser } from '../fake-discord/index.ts';
 import { buttonIds, CARD, RIGHT, startHarness, threadOf, until, type Harness } from './harness.ts';
@@ -12,11 +13,14 @@ let h: Harness;
 let post: FakeMessage;
 let thread: FakeChannel;
 let quizId: string;
+/** The bot's clock: the review test moves it on. */
+let now = Date.now();
 
 beforeAll(async () => {
   h = await startHarness({
     seedDirs: ['seeds', 'tests/fixtures/flashcards'],
     answersPerMinute: ANSWERS_PER_MINUTE,
+    clock: { now: () => new Date(now) },
   });
 });
 afterAll(async () => {
@@ -259,5 +263,53 @@ describe('a flashcard', () => {
     expect(textOf(board)).not.toContain('Bob');
     expect(textOf(board)).not.toContain('Dave');
     expect(textOf(board)).toContain('You have no points in this period');
+  });
+
+  it('GIVEN /progress THEN a rated flashcard counts; GIVEN /review once it is due THEN Quiz me posts it with Show answer', async () => {
+    const { fake } = h;
+    const frank = fake.user('frank');
+    const report = await (await fake.slashCommand({ user: fake.user('bob'), name: 'progress' })).final(5000);
+    expect(textOf(report)).toContain(`Solved cards: **1** (\`${CONCEPT}\`)`);
+    // A rating is not an answer: "Attempts" counts graded answers only.
+    expect(textOf(report)).toContain('Attempts: 0');
+
+    now += 2 * 24 * 60 * 60 * 1000;
+    const review = await (await fake.slashCommand({ user: frank, name: 'review' })).final(5000);
+    expect(review.ephemeral).toBe(true);
+    expect(review.content).toContain(`the flashcard \`${DEFINITION}\` is due for review`);
+    const [quizMe] = buttonIds(review);
+    const posted = await (
+      await fake.clickButton({ user: frank, messageId: review.id, customId: quizMe! })
+    ).final(5000);
+    expect(posted.ephemeral).toBe(false);
+    expect(buttonIds(posted)[0]).toMatch(/^reveal:/);
+    expect(textOf(posted)).toContain('Flashcard');
+    fake.assertNoErrors();
+  });
+
+  it('GIVEN /help THEN it says which cards are typed and which are revealed and rated', async () => {
+    const res = await h.fake.slashCommand({ user: h.fake.user('alice'), name: 'help' });
+    expect(res.ephemeral).toBe(true);
+    expect(res.content).toContain('numeric cards');
+    expect(res.content).toContain('you type an answer');
+    expect(res.content).toContain('flashcards');
+    expect(res.content).toContain('press **Show answer**, then rate yourself Again / Hard / Good / Easy');
+  });
+
+  it('GIVEN /quizadmin preview of a flashcard THEN its question and solution, and that it is self-graded', async () => {
+    const { fake } = h;
+    const res = await fake.slashCommand({
+      user: fake.user('ada', { permissions: PermissionFlagsBits.ManageGuild }),
+      name: 'quizadmin',
+      subcommand: 'preview',
+      options: { card: CONCEPT },
+    });
+    const preview = await res.final(5000);
+    expect(preview.ephemeral).toBe(true);
+    expect(preview.attachments.map((a) => a.filename)).toEqual(['question.png', 'solution.png']);
+    expect(textOf(preview)).toContain(
+      'Flashcard (`concept`): students reveal the solution and rate their recall',
+    );
+    fake.assertNoErrors();
   });
 });

@@ -291,16 +291,20 @@ export const progressSay = {
   private: (userId: string) => `${mention(userId)} keeps their progress private.`,
 };
 
+/** What is reviewed: a part of a numeric card, or a flashcard (whose one part is the whole card). */
+const reviewed = (card: Card, part: string) =>
+  card.grading === 'self' ? `the flashcard \`${card.id}\`` : `\`${card.id}\` part ${part}`;
+
 export const reviewSay = (result: NextReviewResult): string => {
   if (result.kind === 'due') {
     const others = result.dueCount > 1 ? ` (${result.dueCount} parts are due in all)` : '';
-    return `🔁 \`${result.card.id}\` part ${result.part} is due for review${others}. Press **Quiz me** to post it.`;
+    return `🔁 ${reviewed(result.card, result.part)} is due for review${others}. Press **Quiz me** to post it.`;
   }
   if (result.next) {
     const when = Math.floor(result.next.due.getTime() / 1000);
-    return `Nothing is due. Next review: \`${result.next.card.id}\` part ${result.next.part}, <t:${when}:R>.`;
+    return `Nothing is due. Next review: ${reviewed(result.next.card, result.next.part)}, <t:${when}:R>.`;
   }
-  return 'Nothing to review yet: solve a card with `/quiz` and it joins your reviews.';
+  return 'Nothing to review yet: solve a card (or rate a flashcard) with `/quiz` and it joins your reviews.';
 };
 
 export const privacySay = {
