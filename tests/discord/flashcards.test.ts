@@ -1,6 +1,7 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textOf, type FakeChannel, type FakeMessage, type FakeUser } from '../fake-discord/index.ts';
+import { fixedClock } from '../support/testApp.ts';
 import { buttonIds, CARD, RIGHT, startHarness, threadOf, until, type Harness } from './harness.ts';
 
 /** A `type: concept` card with a `# Solution`, and a `type: definition` card without one. */
@@ -14,13 +15,13 @@ let post: FakeMessage;
 let thread: FakeChannel;
 let quizId: string;
 /** The bot's clock: the review test moves it on. */
-let now = Date.now();
+const clock = fixedClock(new Date());
 
 beforeAll(async () => {
   h = await startHarness({
     seedDirs: ['seeds', 'tests/fixtures/flashcards'],
     answersPerMinute: ANSWERS_PER_MINUTE,
-    clock: { now: () => new Date(now) },
+    clock,
   });
 });
 afterAll(async () => {
@@ -273,7 +274,7 @@ describe('a flashcard', () => {
     // A rating is not an answer: "Attempts" counts graded answers only.
     expect(textOf(report)).toContain('Attempts: 0');
 
-    now += 2 * 24 * 60 * 60 * 1000;
+    clock.advance(2 * 24 * 60 * 60 * 1000);
     const review = await (await fake.slashCommand({ user: frank, name: 'review' })).final(5000);
     expect(review.ephemeral).toBe(true);
     expect(review.content).toContain(`the flashcard \`${DEFINITION}\` is due for review`);
@@ -309,6 +310,46 @@ describe('a flashcard', () => {
     expect(preview.attachments.map((a) => a.filename)).toEqual(['question.png', 'solution.png']);
     expect(textOf(preview)).toContain(
       'Flashcard (`concept`): students reveal the solution and rate their recall',
+    );
+    fake.assertNoErrors();
+  });
+});
+
+describe('the daily quiz of a deck of flashcards', () => {
+  let daily: Harness;
+  const dailyClock = fixedClock(new Date('2026-03-04T09:00:00Z'));
+
+  beforeAll(async () => {
+    daily = await startHarness({
+      seedDirs: ['tests/fixtures/flashcards'],
+      clock: dailyClock,
+      dailyIntervalMs: 25,
+      images: false,
+    });
+  });
+  afterAll(async () => {
+    await daily?.close();
+  });
+
+  it('GIVEN a daily time reached THEN a flashcard is posted, as text without a renderer, with Show answer', async () => {
+    const { fake } = daily;
+    const res = await fake.slashCommand({
+      user: fake.user('ada', { permissions: PermissionFlagsBits.ManageGuild }),
+      name: 'quizadmin',
+      subcommand: 'daily set',
+      options: { channel: fake.channel(fake.channelId), time: '09:00' },
+    });
+    await res.final(5000);
+    const post = await fake.waitForMessage((m) => m.content.includes('Daily quiz'), 5000);
+    await threadOf(fake, post.id);
+    expect(textOf(post)).toContain('Flashcard');
+    expect(textOf(post)).toMatch(/Kullback|bias–variance/);
+    expect(buttonIds(post)[0]).toMatch(/^reveal:/);
+    const revealed = await (
+      await fake.clickButton({ user: fake.user('bob'), messageId: post.id, customId: buttonIds(post)[0]! })
+    ).final(5000);
+    expect(buttonIds(revealed).slice(0, 4)).toEqual(
+      [1, 2, 3, 4].map((r) => buttonIds(post)[0]!.replace('reveal:', 'rate:') + `:${r}`),
     );
     fake.assertNoErrors();
   });
