@@ -1,11 +1,10 @@
 import {
   ActionRowBuilder,
-  ButtonBuilder,
-  ButtonStyle,
   EmbedBuilder,
   PermissionFlagsBits,
   ThreadAutoArchiveDuration,
   type AttachmentBuilder,
+  type ButtonBuilder,
   type GuildTextBasedChannel,
   type Message,
 } from 'discord.js';
@@ -13,13 +12,11 @@ import type { QuizRecord } from '../../app/index.ts';
 import type { Card } from '../../core/cards/card.ts';
 import { botCan } from './botCan.ts';
 import { cardImage } from './cardImage.ts';
+import { answerButtonFor } from './components/answerButton.ts';
 import { latexButtonFor } from './components/latexButton.ts';
 import { showAnswerButtonFor } from './components/showAnswerButton.ts';
 import type { BotDeps } from './deps.ts';
 import { flashcardSay, quizSay } from './messages.ts';
-
-/** The custom id of a quiz post's Answer button: `answer:<quizId>`. */
-export const ANSWER_BUTTON = 'answer';
 
 const EMBED_COLOUR = 0x5865f2;
 const DESCRIPTION_LIMIT = 4000;
@@ -52,11 +49,7 @@ function howToAnswer(card: Card, quiz: QuizRecord, askForSpoilers: boolean) {
   return {
     lead: card.parts.map((part) => `**${part.label}.** ${part.prompt}`).join('\n'),
     how: askForSpoilers ? `${quizSay.answerHere}\n${quizSay.spoilerPlease}` : quizSay.answerHere,
-    button: new ButtonBuilder()
-      .setCustomId(`${ANSWER_BUTTON}:${quiz.id}`)
-      .setLabel('Answer')
-      .setEmoji('✏️')
-      .setStyle(ButtonStyle.Primary),
+    button: answerButtonFor(quiz.id),
   };
 }
 
