@@ -2,6 +2,7 @@ import { partLabels, type Card } from '../core/cards/card.ts';
 import { progressStatus, reviewRating, scheduleReview } from '../core/scoring/index.ts';
 import type { AppContext, QuizLocation } from './context.ts';
 import { emptyProgress } from './emptyProgress.ts';
+import type { QuizRecord } from './ports.ts';
 import { resolveQuiz } from './resolveQuiz.ts';
 
 export interface RevealSolutionInput extends QuizLocation {
@@ -12,6 +13,7 @@ export interface RevealSolutionInput extends QuizLocation {
 export type RevealSolutionResult =
   | {
       readonly kind: 'solution';
+      readonly quiz: QuizRecord;
       readonly card: Card;
       /** The card's `# Solution` section; absent when the card has none. */
       readonly solution?: string;
@@ -37,7 +39,8 @@ export async function revealSolution(
   const card = ctx.catalog.get(quiz.cardId);
   if (!card) return { kind: 'card_unavailable', cardId: quiz.cardId };
   const solution = card.solution ? { solution: card.solution } : {};
-  if (card.grading === 'self') return { kind: 'solution', card, ...solution, public: false, gaveUp: [] };
+  if (card.grading === 'self')
+    return { kind: 'solution', quiz, card, ...solution, public: false, gaveUp: [] };
   await ctx.store.ensureUser({ id: input.userId, displayName: input.displayName });
   const now = ctx.clock.now();
 
@@ -72,6 +75,7 @@ export async function revealSolution(
   );
   return {
     kind: 'solution',
+    quiz,
     card,
     ...solution,
     public: solved,

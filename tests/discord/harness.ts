@@ -18,6 +18,7 @@ import {
   type FakeChannel,
   type FakeDiscord,
   type FakeDiscordOptions,
+  type FakeMessage,
 } from '../fake-discord/index.ts';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 
@@ -37,6 +38,8 @@ export interface HarnessOptions {
   readonly wrapStore?: (store: Store) => Store;
   /** What `/quizadmin reload` does; default: syncs the same cards again. */
   readonly reloadCards?: () => Promise<ReloadReport>;
+  /** The card folders the catalog is loaded from, together (default: the shipped `seeds/`). */
+  readonly seedDirs?: readonly string[];
 }
 
 /** A fake Discord, a real store (PostgreSQL when DATABASE_URL is set, else PGlite in memory) and the bot. */
@@ -50,8 +53,19 @@ export interface Harness {
   /** Destroys the client and logs in with a new one on the same database (a restart). */
   restart(): Promise<void>;
   /** The `"Attempt"` rows, oldest first. */
-  attempts(): Promise<{ externalId: string; verdict: string; part: string; input: string; userId: string }[]>;
+  attempts(): Promise<AttemptRow[]>;
   close(): Promise<void>;
+}
+
+export interface AttemptRow {
+  externalId: string;
+  verdict: string;
+  part: string;
+  input: string;
+  userId: string;
+  cardId: string;
+  points: number;
+  rating: number | null;
 }
 
 let renderer: Promise<Renderer> | undefined;
@@ -66,7 +80,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   } else {
     db = await openDatabase({ kind: 'pglite-memory' });
   }
-  const { cards } = await loadSeeds('seeds');
+  const cards = (
+    await Promise.all((options.seedDirs ?? ['seeds']).map(async (dir) => (await loadSeeds(dir)).cards))
+  ).flat();
   const byId = new Map(cards.map((card) => [card.id, card]));
   const app: AppContext = {
     store: options.wrapStore ? options.wrapStore(prismaStore(db)) : prismaStore(db),
@@ -118,8 +134,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async attempts() {
       return db.prisma.attempt.findMany({
         orderBy: { createdAt: 'asc' },
-        select: { externalId: true, verdict: true, part: true, input: true, userId: true },
-      }) as Promise<{ externalId: string; verdict: string; part: string; input: string; userId: string }[]>;
+        select: {
+          externalId: true,
+          verdict: true,
+          part: true,
+          input: true,
+          userId: true,
+          cardId: true,
+          points: true,
+          rating: true,
+        },
+      });
     },
     async close() {
       await harness.bot.stop();
@@ -129,6 +154,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   };
   return harness;
+}
+
+/** Resolves once `condition` holds, looking every 20 ms; throws after `timeoutMs` naming `what`. */
+export async function until(condition: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /**
@@ -144,4 +178,11 @@ export async function threadOf(fake: FakeDiscord, postId: string, timeoutMs = 10
       throw new Error(`no thread for the quiz post ${postId} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** The custom ids of a message's buttons, in order. */
+export function buttonIds(message: FakeMessage): string[] {
+  return (message.components as { components: { custom_id: string }[] }[]).flatMap((row) =>
+    row.components.map((button) => button.custom_id),
+  );
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isThreadAnswer } from '../../src/adapters/discord/answers/isThreadAnswer.ts';
 import { loadSeeds } from '../../src/adapters/seeds/loadSeeds.ts';
+import { isNumeric, type NumericCard } from '../../src/core/cards/card.ts';
 import { CARD } from './harness.ts';
 
-const card = (await loadSeeds('seeds')).cards.find((c) => c.id === CARD)!;
+const card = (await loadSeeds('seeds')).cards.find((c) => c.id === CARD && isNumeric(c)) as NumericCard;
 
 describe('which thread messages are answers', () => {
   it.each([

@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeChannel, FakeMessage } from '../fake-discord/index.ts';
-import { CARD, RIGHT, startHarness, type Harness } from './harness.ts';
-
-/** The custom ids of a message's buttons, in order. */
-function buttonIds(message: FakeMessage): string[] {
-  return (message.components as { components: { custom_id: string }[] }[]).flatMap((row) =>
-    row.components.map((button) => button.custom_id),
-  );
-}
+import { buttonIds, CARD, RIGHT, startHarness, type Harness } from './harness.ts';
 
 /** The code blocks of some messages, joined: the source as the student copies it. */
 function codeOf(messages: readonly { content: string }[]): string {

@@ -1,15 +1,18 @@
 import type {
+  AttemptRecord,
   LeaderboardResult,
   NextHintResult,
   NextReviewResult,
   NextStepResult,
   ProgressReport,
+  RateCardResult,
   RevealSolutionResult,
   StartQuizResult,
   SubmitAnswerResult,
   SubmitStepResult,
 } from '../../app/index.ts';
-import type { Card } from '../../core/cards/card.ts';
+import { isNumeric, type Card, type SelfCard } from '../../core/cards/card.ts';
+import type { ReviewRating } from '../../core/scoring/index.ts';
 import type { VerdictName } from '../../core/grading/verdict.ts';
 import { VERDICT_EMOJI, VERDICT_WORDS } from '../text/verdictLine.ts';
 
@@ -41,7 +44,8 @@ function pointsLine(result: Graded): string {
 function nextLine(result: Graded, card: Card | undefined): string {
   if (result.verdict.verdict !== 'correct') return '';
   if (result.nextPart === null) return '\nEvery part of this card is solved. 🎉';
-  const prompt = card?.parts.find((part) => part.label === result.nextPart)?.prompt;
+  const prompt =
+    card && isNumeric(card) ? card.parts.find((part) => part.label === result.nextPart)?.prompt : undefined;
   return `\nNext: **part ${result.nextPart}**${prompt ? ` — ${prompt}` : ''}`;
 }
 
@@ -86,7 +90,9 @@ export const answerSay = {
   readAs: (normalized: string) => `I read your answer as \`${normalized}\`:`,
 
   /** A submission that was not graded (rate limit, no quiz, …); `duplicate` is answered by the caller. */
-  notGraded(result: Exclude<SubmitAnswerResult, Graded | { kind: 'duplicate' }>): string {
+  notGraded(
+    result: Exclude<SubmitAnswerResult, Graded | { kind: 'duplicate' | 'flashcard' }> | { kind: 'flashcard' },
+  ): string {
     switch (result.kind) {
       case 'slow_down':
         return `⏳ Slow down a little: at most ${plural(result.limit, 'answer')} a minute. Try again in a moment — this one was not counted.`;
@@ -98,12 +104,60 @@ export const answerSay = {
         return `The card \`${result.cardId}\` is no longer available (it was removed from the seeds).`;
       case 'unknown_part':
         return `This card has no part ${result.part}; its parts are ${result.parts.join(', ')}.`;
+      case 'flashcard':
+        return flashcardSay.notAnswered;
     }
   },
 
   /** A private answer whose interaction was already recorded (Discord sent it twice). */
-  duplicate: (verdict: VerdictName) =>
-    `${VERDICT_EMOJI[verdict]} This answer was already recorded (${VERDICT_WORDS[verdict]}).`,
+  duplicate: ({ verdict, rating }: AttemptRecord) =>
+    verdict === 'self_rated'
+      ? flashcardSay.alreadyRated(rating)
+      : `${VERDICT_EMOJI[verdict]} This answer was already recorded (${VERDICT_WORDS[verdict]}).`,
+};
+
+/** The four recall ratings, as their buttons show them. */
+export const RATING_LABELS: Readonly<Record<ReviewRating, string>> = {
+  1: 'Again',
+  2: 'Hard',
+  3: 'Good',
+  4: 'Easy',
+};
+
+/** A stored rating in words (the column is a plain integer). */
+const ratingName = (rating: number | null) => RATING_LABELS[rating as ReviewRating] ?? 'a rating';
+
+/** A flashcard (a `self` card): revealed, then rated by the student; nothing about it is graded. */
+export const flashcardSay = {
+  /** The quiz post's line under a flashcard's question. */
+  lead: '🃏 **Flashcard** — recall the answer, then reveal it and rate yourself.',
+  /** The quiz post's "how to answer" for a flashcard. */
+  howTo:
+    'Answer it in your head (or on paper), then press **Show answer** and rate your recall — Again, Hard, Good or Easy. Nothing here is graded and no points are at stake; the thread is for discussion.',
+  notAnswered:
+    'This card is a flashcard: nothing to type. Press **Show answer** under the quiz (or `/solution`) and rate yourself.',
+  noHints:
+    'This card is a flashcard: it has no hints. Press **Show answer** and rate how well you recalled it.',
+  noSteps:
+    'This card is a flashcard: it has no derivation steps. Press **Show answer** and rate how well you recalled it.',
+  revealed: (card: Card, hasSolution: boolean) =>
+    `📖 Answer of \`${card.id}\`, just for you.${hasSolution ? '' : ' This card has no written solution: rate what you recalled of it anyway.'}\nHow well did you recall it?`,
+  alreadyRated: (rating: number | null) => `This rating was already recorded (${ratingName(rating)}).`,
+  /** What a rating click recorded, and when FSRS brings the card back. */
+  rateResult(result: RateCardResult): string {
+    switch (result.kind) {
+      case 'rated': {
+        const when = Math.floor(result.due.getTime() / 1000);
+        return `📝 Recorded: **${ratingName(result.attempt.rating)}** for \`${result.card.id}\` (no points: ratings schedule your reviews). It comes back for review <t:${when}:R> (<t:${when}:f>).`;
+      }
+      case 'duplicate':
+        return flashcardSay.alreadyRated(result.attempt.rating);
+      case 'not_flashcard':
+        return `\`${result.quiz.cardId}\` is not a flashcard: answer it with \`/answer\` or in its thread.`;
+      default:
+        return answerSay.notGraded(result);
+    }
+  },
 };
 
 export const quizSay = {
@@ -137,6 +191,8 @@ export const hintSay = (result: NextHintResult): string => {
       return 'You have solved every part of this card: no hint needed. `/solution` shows the worked solution.';
     case 'card_unavailable':
       return answerSay.notGraded(result);
+    case 'flashcard':
+      return flashcardSay.noHints;
   }
 };
 
@@ -235,16 +291,20 @@ export const progressSay = {
   private: (userId: string) => `${mention(userId)} keeps their progress private.`,
 };
 
+/** What is reviewed: a part of a numeric card, or a flashcard (whose one part is the whole card). */
+const reviewed = (card: Card, part: string) =>
+  card.grading === 'self' ? `the flashcard \`${card.id}\`` : `\`${card.id}\` part ${part}`;
+
 export const reviewSay = (result: NextReviewResult): string => {
   if (result.kind === 'due') {
     const others = result.dueCount > 1 ? ` (${result.dueCount} parts are due in all)` : '';
-    return `🔁 \`${result.card.id}\` part ${result.part} is due for review${others}. Press **Quiz me** to post it.`;
+    return `🔁 ${reviewed(result.card, result.part)} is due for review${others}. Press **Quiz me** to post it.`;
   }
   if (result.next) {
     const when = Math.floor(result.next.due.getTime() / 1000);
-    return `Nothing is due. Next review: \`${result.next.card.id}\` part ${result.next.part}, <t:${when}:R>.`;
+    return `Nothing is due. Next review: ${reviewed(result.next.card, result.next.part)}, <t:${when}:R>.`;
   }
-  return 'Nothing to review yet: solve a card with `/quiz` and it joins your reviews.';
+  return 'Nothing to review yet: solve a card (or rate a flashcard) with `/quiz` and it joins your reviews.';
 };
 
 export const privacySay = {
@@ -284,12 +344,16 @@ export const adminSay = {
   reset: (userId: string, attempts: number) =>
     `Reset ${mention(userId)}: their answers, progress and points are deleted (${plural(attempts, 'answer')}).`,
   previewOf: (card: Card) => `Preview of \`${card.id}\` (nothing is posted or recorded).`,
+  flashcard: (card: SelfCard) =>
+    `Flashcard (\`${card.type}\`): students reveal the solution and rate their recall; nothing is graded.${card.fallback ? `\nServed as a flashcard because: ${card.fallback}` : ''}`,
 };
 
 export const HELP_TEXT = [
   '**gradquiz** — derive the gradient, I check it at random points.',
   '',
-  '**Answering**: in the quiz thread, put your answer in `code` or ||spoilers||, or write an expression with the card’s names, e.g. `(y - yhat) * x` — or answer privately with `/answer expression:…` or the **Answer** button.',
+  'Two kinds of cards: **📝 numeric cards** (derivations) — you type an answer and I grade it; **🃏 flashcards** (concepts, definitions, …) — you recall the answer, press **Show answer**, then rate yourself Again / Hard / Good / Easy. Ratings earn no points; they schedule your `/review`s.',
+  '',
+  '**Answering a numeric card**: in the quiz thread, put your answer in `code` or ||spoilers||, or write an expression with the card’s names, e.g. `(y - yhat) * x` — or answer privately with `/answer expression:…` or the **Answer** button.',
   'Accepted: `(y - yhat) * x`, `(y-ŷ)·x`, `x*(y - y_hat)`, `(y - \\hat{y}) x`, `(y - sigma(w^T x)) x`, `(y - σ(w·x)) x`, `\\frac{a}{b}`, a left-hand side such as `dl/dw = …`, and `x_j` for one component.',
   'Products side by side bind tighter than `/`: `1/2x` is 1/(2x) and `1/n(n+1)` is 1/(n(n+1)); for half of x write `x/2` or `(1/2)x`. `**` is a power like `^`.',
   'Marks: ✅ correct · ❌ incorrect · ❓ could not read · ➖ not simplified (right, but the part asks for another form).',
@@ -322,7 +386,9 @@ export const stepSay = {
       case 'quiz_finished':
         return 'You have solved every part of this card: no steps left.';
       case 'duplicate':
-        return answerSay.duplicate(result.attempt.verdict);
+        return answerSay.duplicate(result.attempt);
+      case 'flashcard':
+        return flashcardSay.noSteps;
       default:
         return answerSay.notGraded(result);
     }

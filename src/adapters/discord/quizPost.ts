@@ -1,11 +1,10 @@
 import {
   ActionRowBuilder,
-  ButtonBuilder,
-  ButtonStyle,
   EmbedBuilder,
   PermissionFlagsBits,
   ThreadAutoArchiveDuration,
   type AttachmentBuilder,
+  type ButtonBuilder,
   type GuildTextBasedChannel,
   type Message,
 } from 'discord.js';
@@ -13,12 +12,11 @@ import type { QuizRecord } from '../../app/index.ts';
 import type { Card } from '../../core/cards/card.ts';
 import { botCan } from './botCan.ts';
 import { cardImage } from './cardImage.ts';
+import { answerButtonFor } from './components/answerButton.ts';
 import { latexButtonFor } from './components/latexButton.ts';
+import { showAnswerButtonFor } from './components/showAnswerButton.ts';
 import type { BotDeps } from './deps.ts';
-import { quizSay } from './messages.ts';
-
-/** The custom id of a quiz post's Answer button: `answer:<quizId>`. */
-export const ANSWER_BUTTON = 'answer';
+import { flashcardSay, quizSay } from './messages.ts';
 
 const EMBED_COLOUR = 0x5865f2;
 const DESCRIPTION_LIMIT = 4000;
@@ -43,9 +41,22 @@ export async function answersStayVisible(deps: BotDeps, channel: GuildTextBasedC
   return guild.hideMode === 'spoiler' || !botCan(channel, PermissionFlagsBits.ManageMessages);
 }
 
+/** What the quiz post says under the question, and its first button, by the card's grading mode. */
+function howToAnswer(card: Card, quiz: QuizRecord, askForSpoilers: boolean) {
+  if (card.grading === 'self') {
+    return { lead: flashcardSay.lead, how: flashcardSay.howTo, button: showAnswerButtonFor(quiz.id) };
+  }
+  return {
+    lead: card.parts.map((part) => `**${part.label}.** ${part.prompt}`).join('\n'),
+    how: askForSpoilers ? `${quizSay.answerHere}\n${quizSay.spoilerPlease}` : quizSay.answerHere,
+    button: answerButtonFor(quiz.id),
+  };
+}
+
 /**
- * The quiz post: an embed with the question drawn as an image (or as text), the Answer button, and
- * the LaTeX button that gives the question's source privately (a screen reader's, or a student's notes).
+ * The quiz post: an embed with the question drawn as an image (or as text), the Answer button (a
+ * flashcard's Show answer button), and the LaTeX button that gives the question's source privately
+ * (a screen reader's, or a student's notes).
  */
 export async function quizMessage(
   deps: BotDeps,
@@ -58,13 +69,13 @@ export async function quizMessage(
   components: ActionRowBuilder<ButtonBuilder>[];
 }> {
   const image = await cardImage(deps.renderer, card.question, 'question.png');
-  const parts = card.parts.map((part) => `**${part.label}.** ${part.prompt}`).join('\n');
+  const { lead, how, button } = howToAnswer(card, quiz, askForSpoilers);
   const description = image.ok
-    ? parts
-    : `${card.question.slice(0, DESCRIPTION_LIMIT - parts.length - 200)}\n\n${parts}\n${deps.renderer ? quizSay.noImage(image.message) : ''}`;
+    ? lead
+    : `${card.question.slice(0, DESCRIPTION_LIMIT - lead.length - 200)}\n\n${lead}\n${deps.renderer ? quizSay.noImage(image.message) : ''}`;
   const embed = new EmbedBuilder()
     .setColor(EMBED_COLOUR)
-    .setTitle(`📝 ${cardTitle(card)}`.slice(0, 256))
+    .setTitle(`${card.grading === 'self' ? '🃏' : '📝'} ${cardTitle(card)}`.slice(0, 256))
     .setDescription(description.trim().slice(0, DESCRIPTION_LIMIT))
     .addFields(
       { name: 'Course', value: card.course.slice(0, 1024) || '—', inline: true },
@@ -82,23 +93,15 @@ export async function quizMessage(
             .slice(0, 1024) || '—',
         inline: true,
       },
-      {
-        name: 'How to answer',
-        value: askForSpoilers ? `${quizSay.answerHere}\n${quizSay.spoilerPlease}` : quizSay.answerHere,
-      },
+      { name: 'How to answer', value: how },
     )
     .setFooter({ text: `Card ${card.id}` });
   if (image.ok) embed.setImage('attachment://question.png');
-  const answer = new ButtonBuilder()
-    .setCustomId(`${ANSWER_BUTTON}:${quiz.id}`)
-    .setLabel('Answer')
-    .setEmoji('✏️')
-    .setStyle(ButtonStyle.Primary);
   return {
     embeds: [embed],
     files: image.ok ? [image.file] : [],
     components: [
-      new ActionRowBuilder<ButtonBuilder>().addComponents(answer, latexButtonFor('question', card.id)),
+      new ActionRowBuilder<ButtonBuilder>().addComponents(button, latexButtonFor('question', card.id)),
     ],
   };
 }

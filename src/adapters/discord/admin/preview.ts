@@ -9,7 +9,9 @@ import { cardImage } from '../cardImage.ts';
 import type { BotDeps } from '../deps.ts';
 import { adminSay, quizSay } from '../messages.ts';
 
+/** What an admin checks of a card: each part's answer and rules, or why it is a flashcard. */
 function partLines(card: Card): string {
+  if (card.grading === 'self') return adminSay.flashcard(card);
   return card.parts
     .map((part) => {
       const rules = [
@@ -53,7 +55,7 @@ export async function previewCard(
   const embeds = [
     await section(`Question — ${card.id}`, card.question, 'question.png'),
     (await section('Solution', card.solution, 'solution.png')).addFields({
-      name: 'Parts',
+      name: card.grading === 'self' ? 'Grading' : 'Parts',
       value: partLines(card) || '—',
     }),
   ];

@@ -1,6 +1,6 @@
 import { PermissionFlagsBits, type Message } from 'discord.js';
 import { submitAnswer, type SubmitAnswerResult } from '../../../app/index.ts';
-import type { Card } from '../../../core/cards/card.ts';
+import { isNumeric, type NumericCard } from '../../../core/cards/card.ts';
 import { VERDICT_EMOJI } from '../../text/verdictLine.ts';
 import { botCan } from '../botCan.ts';
 import type { BotDeps } from '../deps.ts';
@@ -28,7 +28,8 @@ export async function gradeThreadMessage(
   const quiz = await deps.app.store.findQuizByThread(message.channelId);
   if (!quiz) return;
   const card = deps.app.catalog.get(quiz.cardId);
-  if (!card || !isThreadAnswer(message.content, card)) return;
+  // A flashcard's thread is all chat: it is revealed and rated, never answered.
+  if (!card || !isNumeric(card) || !isThreadAnswer(message.content, card)) return;
 
   const user = userOf(message);
   const result = await deps.perUser.run(user.id, () =>
@@ -93,7 +94,7 @@ async function deletesAnswers(deps: BotDeps, message: Message<true>): Promise<bo
 }
 
 /** The reply to an answer that stays in the thread: an incorrect one also gets its read-back image. */
-async function keptReply(deps: BotDeps, message: Message<true>, result: Graded, card: Card) {
+async function keptReply(deps: BotDeps, message: Message<true>, result: Graded, card: NumericCard) {
   const content = answerSay.kept(result, card, SPOILER.test(message.content.trim()));
   const image =
     result.verdict.verdict === 'incorrect' && botCan(message.channel, PermissionFlagsBits.AttachFiles)

@@ -1,4 +1,4 @@
-import type { Card } from '../../../core/cards/card.ts';
+import type { NumericCard } from '../../../core/cards/card.ts';
 import { cardVocabulary } from '../../../core/cards/vocabulary.ts';
 import { resolveName } from '../../../core/reader/aliases.ts';
 import { readExpression } from '../../../core/reader/index.ts';
@@ -22,7 +22,7 @@ const OPERATOR = /[-+*/^()·×−=]|\\frac|\\cdot/;
  * is one the reader knows and it uses a card name and an operator, so that a typo gets "could not
  * read" instead of silence, while `is it x^2?` stays chat.
  */
-export function isThreadAnswer(text: string, card: Card): boolean {
+export function isThreadAnswer(text: string, card: NumericCard): boolean {
   const trimmed = text.trim();
   if (trimmed === '') return false;
   if (WRAPPED.test(trimmed)) return true;

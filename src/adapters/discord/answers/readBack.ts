@@ -1,5 +1,5 @@
 import { AttachmentBuilder } from 'discord.js';
-import type { Card } from '../../../core/cards/card.ts';
+import type { NumericCard } from '../../../core/cards/card.ts';
 import { cardVocabulary } from '../../../core/cards/vocabulary.ts';
 import { exprToTex } from '../../../core/expr/tex.ts';
 import { readExpression } from '../../../core/reader/index.ts';
@@ -15,7 +15,7 @@ const THEME = 'dark';
  */
 export async function readBackImage(
   renderer: Renderer | undefined,
-  card: Card,
+  card: NumericCard,
   input: string,
 ): Promise<AttachmentBuilder | undefined> {
   if (!renderer) return undefined;

@@ -1,5 +1,6 @@
 import type { ChatInputCommandInteraction, ModalSubmitInteraction } from 'discord.js';
 import { submitAnswer } from '../../../app/index.ts';
+import { isNumeric } from '../../../core/cards/card.ts';
 import type { BotDeps } from '../deps.ts';
 import { answerSay } from '../messages.ts';
 import { locationOf, userOf } from '../where.ts';
@@ -26,7 +27,7 @@ export async function submitPrivately(
     }),
   );
   if (result.kind === 'duplicate') {
-    await interaction.editReply(answerSay.duplicate(result.attempt.verdict));
+    await interaction.editReply(answerSay.duplicate(result.attempt));
     return;
   }
   if (result.kind !== 'graded') {
@@ -35,7 +36,7 @@ export async function submitPrivately(
   }
   const card = deps.app.catalog.get(result.quiz.cardId);
   const image =
-    card && result.verdict.verdict !== 'invalid'
+    card && isNumeric(card) && result.verdict.verdict !== 'invalid'
       ? await readBackImage(deps.renderer, card, input)
       : undefined;
   const content = answerSay.private(result, card);

@@ -1,11 +1,27 @@
-import { LabelBuilder, MessageFlags, ModalBuilder, TextInputBuilder, TextInputStyle } from 'discord.js';
+import {
+  ButtonBuilder,
+  ButtonStyle,
+  LabelBuilder,
+  MessageFlags,
+  ModalBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+} from 'discord.js';
 import { submitPrivately } from '../answers/submitPrivately.ts';
 import { MAX_ANSWER_LENGTH } from '../commands/answer.ts';
-import { ANSWER_BUTTON } from '../quizPost.ts';
 import type { ComponentHandler } from './component.ts';
 
+const ANSWER_BUTTON = 'answer';
 const ANSWER_MODAL = 'answer-modal';
 const EXPRESSION_FIELD = 'expression';
+
+/** A numeric card's quiz post carries **Answer** (`answer:<quizId>`). */
+export const answerButtonFor = (quizId: string) =>
+  new ButtonBuilder()
+    .setCustomId(`${ANSWER_BUTTON}:${quizId}`)
+    .setLabel('Answer')
+    .setEmoji('✏️')
+    .setStyle(ButtonStyle.Primary);
 
 /** The quiz post's **Answer** button: opens a modal (at once: a modal cannot follow a deferral). */
 export const answerButton: ComponentHandler = {

@@ -2,7 +2,9 @@ import { answerButton, answerModal } from './answerButton.ts';
 import type { ComponentHandler } from './component.ts';
 import { deleteDataButton } from './deleteDataButton.ts';
 import { latexButton } from './latexButton.ts';
+import { rateButton } from './rateButton.ts';
 import { reviewButton } from './reviewButton.ts';
+import { showAnswerButton } from './showAnswerButton.ts';
 
 export type { ComponentHandler } from './component.ts';
 
@@ -13,4 +15,6 @@ export const COMPONENTS: readonly ComponentHandler[] = [
   reviewButton,
   deleteDataButton,
   latexButton,
+  showAnswerButton,
+  rateButton,
 ];

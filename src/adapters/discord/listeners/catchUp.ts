@@ -17,7 +17,13 @@ const RECENT_MS = 3 * 24 * 60 * 60 * 1000;
 export async function catchUpQuizThreads(deps: BotDeps): Promise<void> {
   const since = deps.app.clock.now().getTime() - RECENT_MS;
   const quizzes = (await deps.app.store.openQuizzes())
-    .filter((quiz) => quiz.threadId !== null && quiz.createdAt.getTime() >= since)
+    // A flashcard's thread is chat: nothing in it was waiting for a grade.
+    .filter(
+      (quiz) =>
+        quiz.threadId !== null &&
+        quiz.createdAt.getTime() >= since &&
+        deps.app.catalog.get(quiz.cardId)?.grading === 'numeric',
+    )
     .slice(-MAX_THREADS);
   let graded = 0;
   for (const quiz of quizzes) {
