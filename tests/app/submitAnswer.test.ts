@@ -194,3 +194,26 @@ describe('submitAnswer', () => {
     });
   });
 });
+
+describe('GIVEN a quiz named by id, as a button or modal names it', () => {
+  it('THEN an answer counts only in its server and channel, and only while it is open', async () => {
+    const quiz = await quizFor('c2', 'ch-named');
+    const send = (key: string, where: { guildId: string; channelId: string }) =>
+      submitAnswer(ctx, {
+        ...where,
+        externalId: `named:${key}`,
+        user: user(7),
+        quizId: quiz.id,
+        input: 'right',
+      });
+    expect(await send('other-guild', { guildId: 'g-forged', channelId: 'ch-named' })).toEqual({
+      kind: 'no_quiz',
+    });
+    expect(await send('other-channel', { guildId: 'g1', channelId: 'ch-elsewhere' })).toEqual({
+      kind: 'no_quiz',
+    });
+    await ctx.store.closeQuiz(quiz.id);
+    expect(await send('closed', { guildId: 'g1', channelId: 'ch-named' })).toEqual({ kind: 'no_quiz' });
+    expect(await db.prisma.attempt.count({ where: { externalId: { startsWith: 'named:' } } })).toBe(0);
+  });
+});

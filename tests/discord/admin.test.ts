@@ -184,7 +184,7 @@ describe('hiding correct answers', () => {
 });
 
 describe('/quizadmin reset', () => {
-  it('GIVEN reset user THEN their rows are gone', async () => {
+  it('GIVEN reset user THEN their rows in this server are gone, and the reply says progress stays', async () => {
     const bob = h.fake.user('bob');
     const res = await h.fake.slashCommand({
       user: admin(),
@@ -192,7 +192,9 @@ describe('/quizadmin reset', () => {
       subcommand: 'reset',
       options: { user: bob },
     });
-    expect((await res.final(5000)).content).toContain(`Reset <@${bob.id}>`);
+    expect((await res.final(5000)).content).toContain(
+      `Reset <@${bob.id}> in this server: their answers and points here are deleted`,
+    );
     expect((await h.attempts()).filter((a) => a.userId === bob.id)).toEqual([]);
   });
 });

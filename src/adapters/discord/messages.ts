@@ -342,7 +342,7 @@ export const adminSay = {
       ? 'Correct answers in threads are removed after grading (when I have Manage Messages).'
       : 'Correct answers stay in threads; quiz posts ask students to use ||spoilers||.',
   reset: (userId: string, attempts: number) =>
-    `Reset ${mention(userId)}: their answers, progress and points are deleted (${plural(attempts, 'answer')}).`,
+    `Reset ${mention(userId)} in this server: their answers and points here are deleted (${plural(attempts, 'answer')}); their progress, kept across servers, and their answers in other servers stay.`,
   previewOf: (card: Card) => `Preview of \`${card.id}\` (nothing is posted or recorded).`,
   flashcard: (card: SelfCard) =>
     `Flashcard (\`${card.type}\`): students reveal the solution and rate their recall; nothing is graded.${card.fallback ? `\nServed as a flashcard because: ${card.fallback}` : ''}`,

@@ -143,7 +143,8 @@ interface AnswerContextRow {
 
 /**
  * submitAnswer's reads in one statement: the attempt already recorded under the externalId, the quiz as
- * `resolveQuiz` finds it (the one named; else the thread's; else the channel's latest open one), the parts
+ * `resolveQuiz` finds it (the one named, if it was posted where the answer comes from and is still open;
+ * else the thread's; else the channel's latest open one), the parts
  * this user solved in it, their progress on its card, and how many attempts they made since `attemptsSince`.
  */
 async function answerContext(
@@ -153,7 +154,9 @@ async function answerContext(
   const quizId = location.quizId ?? null;
   const threadId = location.quizId ? null : (location.threadId ?? null);
   const [row] = await prisma.$queryRaw<AnswerContextRow[]>`
-    WITH named AS (SELECT * FROM "Quiz" WHERE id = ${quizId}),
+    WITH named AS (
+      SELECT * FROM "Quiz" WHERE id = ${quizId}
+        AND "guildId" = ${location.guildId} AND "channelId" = ${location.channelId} AND open),
     threaded AS (SELECT * FROM "Quiz" WHERE "threadId" = ${threadId}),
     latest AS (
       SELECT * FROM "Quiz"
@@ -169,7 +172,8 @@ async function answerContext(
       (SELECT json_agg(p) FROM "Progress" p
         WHERE p."userId" = ${userId} AND p."cardId" = (SELECT "cardId" FROM quiz)) AS progress,
       (SELECT count(*)::int FROM "Attempt" a
-        WHERE a."userId" = ${userId} AND a."createdAt" >= ${timestamp(attemptsSince)}) AS recent`;
+        WHERE a."userId" = ${userId} AND a."createdAt" >= ${timestamp(attemptsSince)}
+          AND a.verdict <> 'self_rated') AS recent`;
   const duplicate = row?.duplicate ? attemptFromJson(parsed<JsonRow>(row.duplicate)) : null;
   const quiz = row?.quiz ? quizFromJson(parsed<JsonRow>(row.quiz)) : null;
   const progress = new Map<string, ProgressSnapshot>();

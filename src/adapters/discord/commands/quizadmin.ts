@@ -7,7 +7,7 @@ import {
   type ChatInputCommandInteraction,
   type SlashCommandChannelOption,
 } from 'discord.js';
-import { deleteMyData } from '../../../app/index.ts';
+import { resetMember } from '../../../app/index.ts';
 import { guildSettings } from '../admin/guildSettings.ts';
 import { previewCard } from '../admin/preview.ts';
 import type { BotDeps } from '../deps.ts';
@@ -34,7 +34,9 @@ async function reload(deps: BotDeps, interaction: ChatInputCommandInteraction<'c
 async function reset(deps: BotDeps, interaction: ChatInputCommandInteraction<'cached'>): Promise<void> {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const user = interaction.options.getUser('user', true);
-  const { attempts } = await deps.perUser.run(user.id, () => deleteMyData(deps.app, user.id));
+  const { attempts } = await deps.perUser.run(user.id, () =>
+    resetMember(deps.app, { guildId: interaction.guildId, userId: user.id }),
+  );
   await interaction.editReply(adminSay.reset(user.id, attempts));
 }
 
@@ -135,7 +137,7 @@ export const quizadminCommand: SlashCommand = {
     .addSubcommand((s) =>
       s
         .setName('reset')
-        .setDescription("Delete a member's answers, progress and points")
+        .setDescription("Delete a member's answers and points in this server (their progress stays)")
         .addUserOption((o) => o.setName('user').setDescription('The member').setRequired(true)),
     ),
 
