@@ -13,11 +13,19 @@ let thread: FakeChannel;
 let outages = 0;
 /** While set, the same read fails with an error that has nothing to do with the database. */
 let broken = false;
+/** While set, every read of a thread's quiz fails as if the database were down; counts the tries. */
+let down = false;
+let threadLookups = 0;
 
 beforeAll(async () => {
   h = await startHarness({
     wrapStore: (store: Store): Store => ({
       ...store,
+      findQuizByThread: async (threadId) => {
+        threadLookups++;
+        if (down) throw refused();
+        return store.findQuizByThread(threadId);
+      },
       answerContext: async (query) => {
         if (broken) throw new Error('a bug, not an outage');
         if (outages > 0) {
@@ -37,18 +45,49 @@ afterAll(async () => {
 });
 
 describe('GIVEN the database out of reach when an answer arrives', () => {
-  it('THEN the student is told it waits, and it is graded and recorded once when the database is back', async () => {
+  it('THEN the answer is marked ⏳, then graded and recorded once when the database is back, with one reply', async () => {
     const { fake } = h;
     outages = 2;
+    const since = fake.mark();
     const answer = fake.postMessage({ user: fake.user('ada'), channelId: thread.id, content: RIGHT });
-    const waiting = await fake.waitForMessage(
-      (m) => m.referencedMessageId === answer.id && m.content.includes('database is not answering'),
-      5000,
-    );
-    expect(waiting.content).toContain('no need to send it again');
+    await fake.waitForReaction(answer.id, '⏳', 5000);
     await fake.waitForReaction(answer.id, '✅', 5000);
+    await fake.waitForMessage((m) => m.referencedMessageId === answer.id, 5000, since);
     const rows = (await h.attempts()).filter((a) => a.externalId === `discord:message:${answer.id}`);
     expect(rows.map((r) => r.verdict)).toEqual(['correct']);
+    const replies = fake.botEvents
+      .slice(since)
+      .filter((e) => e.kind === 'message' && e.message.referencedMessageId === answer.id);
+    expect(replies).toHaveLength(1);
+  });
+
+  it('THEN chat in a quiz thread asks nothing of the store and gets no reply', async () => {
+    const { fake } = h;
+    down = true;
+    threadLookups = 0;
+    const since = fake.mark();
+    const chat = ['thanks!', 'I do not get part 2, can someone help', 'ok 👍'].map(
+      (content) => fake.postMessage({ user: fake.user('cy'), channelId: thread.id, content }).id,
+    );
+    // An answer-like message after them is looked up (and waits): the chat before it was not.
+    const answer = fake.postMessage({ user: fake.user('cy'), channelId: thread.id, content: RIGHT });
+    await fake.waitForReaction(answer.id, '⏳', 5000);
+    down = false;
+    await fake.waitForReaction(answer.id, '✅', 5000);
+    expect(threadLookups).toBeGreaterThanOrEqual(2);
+    await fake.waitForMessage((m) => m.referencedMessageId === answer.id, 5000, since);
+    const lookupsBefore = threadLookups;
+    chat.push(
+      fake.postMessage({ user: fake.user('cy'), channelId: thread.id, content: 'nice, thank you all' }).id,
+    );
+    // The gateway delivers in order: once the next answer is answered, the chat before it was seen.
+    const next = fake.postMessage({ user: fake.user('cy'), channelId: thread.id, content: '`(y - yhat)`' });
+    await fake.waitForMessage((m) => m.referencedMessageId === next.id, 5000, since);
+    expect(threadLookups).toBe(lookupsBefore + 1);
+    const replies = fake.botEvents
+      .slice(since)
+      .filter((e) => e.kind === 'message' && chat.includes(e.message.referencedMessageId ?? ''));
+    expect(replies).toEqual([]);
   });
 
   it('THEN an error that is not an outage gets the apology with an error id at once, and no retry', async () => {

@@ -41,7 +41,12 @@ const DAILY_INTERVAL_MS = 30_000;
 export function createBot(options: BotOptions): Bot {
   const { client, logger } = options;
   const shutdown = new AbortController();
-  const deps: BotDeps = { ...options, perUser: createSerialQueue(), shutdown: shutdown.signal };
+  const deps: BotDeps = {
+    ...options,
+    perUser: createSerialQueue(),
+    waitingAnswers: new Set(),
+    shutdown: shutdown.signal,
+  };
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
   let scheduler: DailyScheduler | undefined;

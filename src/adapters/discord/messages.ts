@@ -51,8 +51,8 @@ function nextLine(result: Graded, card: Card | undefined): string {
 
 /** What a graded answer gets: where it was given and whether it was hidden decide the wording. */
 export const answerSay = {
-  storeUnavailable:
-    '⏳ I could not record this answer just now: the database is not answering. I will grade it as soon as it is back; no need to send it again.',
+  storeBusy:
+    '⏳ I could not record this answer: the database is not answering, and many answers are already waiting. Please send it again in a few minutes.',
   /** A correct or not-simplified answer that the bot removed from the thread. */
   hidden(result: Graded, userId: string, card: Card | undefined): string {
     const { verdict } = result.verdict;

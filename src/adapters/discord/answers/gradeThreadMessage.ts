@@ -7,6 +7,7 @@ import type { BotDeps } from '../deps.ts';
 import { answerSay } from '../messages.ts';
 import { userOf } from '../where.ts';
 import { isThreadAnswer } from './isThreadAnswer.ts';
+import { mayBeAnswer } from './mayBeAnswer.ts';
 import { readBackImage } from './readBack.ts';
 
 type Graded = Extract<SubmitAnswerResult, { kind: 'graded' }>;
@@ -25,6 +26,7 @@ export async function gradeThreadMessage(
   message: Message<true>,
   externalId: string,
 ): Promise<void> {
+  if (!mayBeAnswer(message.content, deps.app.catalog.all())) return;
   const quiz = await deps.app.store.findQuizByThread(message.channelId);
   if (!quiz) return;
   const card = deps.app.catalog.get(quiz.cardId);
