@@ -16,6 +16,8 @@ const envSchema = z.object({
   GRADQUIZ_SEEDS: z.string().trim().min(1).default('seeds'),
   GRADQUIZ_USER: z.string().trim().min(1).optional(),
   GRADQUIZ_ANSWERS_PER_MINUTE: z.coerce.number().int().positive().default(6),
+  /** A quiz nobody answered for this many days is closed, with a line in its thread. */
+  GRADQUIZ_QUIZ_IDLE_DAYS: z.coerce.number().positive().default(7),
   /** How long start-up waits for a database that is not reachable yet, in seconds. */
   GRADQUIZ_DB_STARTUP_SECONDS: z.coerce.number().nonnegative().default(60),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),

@@ -34,3 +34,4 @@ export { resolveQuiz } from './resolveQuiz.ts';
 export { nextStep, type NextStepInput, type NextStepResult } from './nextStep.ts';
 export { submitStep, type SubmitStepInput, type SubmitStepResult } from './submitStep.ts';
 export { rateCard, type RateCardInput, type RateCardResult } from './rateCard.ts';
+export { closeIdleQuizzes } from './closeIdleQuizzes.ts';

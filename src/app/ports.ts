@@ -88,6 +88,14 @@ export interface CardRecord {
   readonly retiredAt: Date | null;
 }
 
+export interface OpenQuizQuery {
+  readonly guildId?: string;
+  readonly channelId?: string;
+  readonly openedBy?: string;
+  readonly createdSince?: Date;
+  readonly limit: number;
+}
+
 export interface LeaderboardQuery {
   readonly guildId: string;
   /** Absent: the whole server. */
@@ -186,7 +194,13 @@ export interface Store {
   findQuiz(quizId: string): Promise<QuizRecord | null>;
   findQuizByThread(threadId: string): Promise<QuizRecord | null>;
   latestOpenQuiz(guildId: string, channelId: string): Promise<QuizRecord | null>;
-  openQuizzes(guildId?: string): Promise<QuizRecord[]>;
+  /** Open quizzes matching the query, newest first, at most `limit` of them. */
+  openQuizzes(query: OpenQuizQuery): Promise<QuizRecord[]>;
+  /**
+   * Closes, at `now`, open quizzes created before `idleSince` with no attempt since then (at most
+   * `limit`, oldest first), and returns them.
+   */
+  closeIdleQuizzes(query: { idleSince: Date; now: Date; limit: number }): Promise<QuizRecord[]>;
 
   findAttempt(externalId: string): Promise<AttemptRecord | null>;
   /** Everything needed to grade an answer, read in one round trip (the duplicate, the quiz, the progress). */

@@ -42,7 +42,15 @@ export async function runDiscord(runtime: Runtime, config: Config): Promise<void
   }
 
   const client = createClient(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {});
-  const bot = createBot({ client, app, logger, renderer, reloadCards, isStoreUnavailable });
+  const bot = createBot({
+    client,
+    app,
+    logger,
+    renderer,
+    reloadCards,
+    isStoreUnavailable,
+    quizIdleMs: config.GRADQUIZ_QUIZ_IDLE_DAYS * 24 * 60 * 60 * 1000,
+  });
   // `npm start` runs node under npm and tsx, which relay the signal a terminal or a supervisor sends
   // to the whole group: the same stop arrives more than once, and only the first one counts.
   const stopSignal = Promise.race([

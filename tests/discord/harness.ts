@@ -32,6 +32,9 @@ export interface HarnessOptions {
   readonly clock?: Clock;
   readonly fake?: FakeDiscordOptions;
   readonly dailyIntervalMs?: number;
+  /** A quiz idle this long is closed (default 7 days), looked for every `idleCheckIntervalMs`. */
+  readonly quizIdleMs?: number;
+  readonly idleCheckIntervalMs?: number;
   /** Draw images (default true); false checks the readable-text fallback. */
   readonly images?: boolean;
   /** Wraps the real store, e.g. to make it fail for a while. */
@@ -114,6 +117,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         options.reloadCards ??
         (async () => ({ cards: cards.length, sync: await syncCards(app, cards), broken: [] })),
       ...(options.dailyIntervalMs ? { dailyIntervalMs: options.dailyIntervalMs } : {}),
+      quizIdleMs: options.quizIdleMs ?? 7 * 24 * 60 * 60 * 1000,
+      ...(options.idleCheckIntervalMs ? { idleCheckIntervalMs: options.idleCheckIntervalMs } : {}),
       isStoreUnavailable,
       retryDelaysMs: [50, 100, 200],
     });

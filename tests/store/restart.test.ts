@@ -40,7 +40,7 @@ describe('the store across restarts', () => {
     try {
       expect(db.appliedMigrations).toEqual([]);
       const store = prismaStore(db);
-      const open = await store.openQuizzes('g');
+      const open = await store.openQuizzes({ guildId: 'g', limit: 10 });
       expect(open).toMatchObject([
         { id: started.quiz.id, threadId: 't-1', messageId: 'm-1', cardId: 'c1', open: true },
       ]);

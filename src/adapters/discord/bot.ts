@@ -2,7 +2,9 @@ import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { AppContext } from '../../app/index.ts';
 import type { Renderer } from '../render/index.ts';
-import { startDailyScheduler, type DailyScheduler } from './daily/dailyScheduler.ts';
+import { startDailyScheduler } from './daily/dailyScheduler.ts';
+import { startIdleQuizCloser } from './jobs/idleQuizzes.ts';
+import type { Periodic } from './jobs/periodic.ts';
 import type { BotDeps, ReloadReport } from './deps.ts';
 import { catchUpQuizThreads } from './listeners/catchUp.ts';
 import { rejoinQuizThreads } from './listeners/clientReady.ts';
@@ -19,6 +21,10 @@ export interface BotOptions {
   readonly reloadCards: () => Promise<ReloadReport>;
   /** How often the daily quizzes are checked; default every 30 s. */
   readonly dailyIntervalMs?: number;
+  /** A quiz with no answer for this long is closed (`GRADQUIZ_QUIZ_IDLE_DAYS`). */
+  readonly quizIdleMs: number;
+  /** How often idle quizzes are looked for; default every 10 minutes. */
+  readonly idleCheckIntervalMs?: number;
   readonly isStoreUnavailable: (error: unknown) => boolean;
   readonly retryDelaysMs?: readonly number[];
 }
@@ -32,6 +38,7 @@ export interface Bot {
 }
 
 const DAILY_INTERVAL_MS = 30_000;
+const IDLE_CHECK_INTERVAL_MS = 10 * 60_000;
 
 /**
  * The Discord adapter: the listeners over the application core. Every event's work is tracked, so
@@ -49,7 +56,7 @@ export function createBot(options: BotOptions): Bot {
   };
   const inFlight = new Set<Promise<unknown>>();
   let stopping = false;
-  let scheduler: DailyScheduler | undefined;
+  let jobs: Periodic[] = [];
 
   const track = (work: Promise<unknown>): void => {
     const settled = work.catch((error: unknown) => logger.error({ err: error }, 'unhandled failure'));
@@ -89,15 +96,19 @@ export function createBot(options: BotOptions): Bot {
       await ready;
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
       track(rejoinQuizThreads(deps).then(() => catchUpQuizThreads(deps)));
-      scheduler = startDailyScheduler(deps, {
-        intervalMs: options.dailyIntervalMs ?? DAILY_INTERVAL_MS,
-        track,
-      });
+      jobs = [
+        startDailyScheduler(deps, { intervalMs: options.dailyIntervalMs ?? DAILY_INTERVAL_MS, track }),
+        startIdleQuizCloser(deps, {
+          intervalMs: options.idleCheckIntervalMs ?? IDLE_CHECK_INTERVAL_MS,
+          idleMs: options.quizIdleMs,
+          track,
+        }),
+      ];
     },
     async stop() {
       stopping = true;
       shutdown.abort();
-      scheduler?.stop();
+      for (const job of jobs) job.stop();
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
       await client.destroy();
       logger.info('disconnected from Discord');

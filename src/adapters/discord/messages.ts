@@ -177,6 +177,8 @@ export const quizSay = {
   spoilerPlease: 'Correct answers stay visible here: please wrap yours in ||spoilers||.',
   threadName: (card: Card, title: string) => `${card.id} — ${title}`.slice(0, 100),
   noImage: (message: string) => `(The question could not be drawn as an image: ${message})`,
+  closedIdle: (days: number) =>
+    `🔒 This quiz is closed: nobody answered it for ${plural(days, 'day')}. \`/quiz\` starts a new one.`,
 };
 
 export const hintSay = (result: NextHintResult): string => {

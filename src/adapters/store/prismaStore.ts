@@ -397,13 +397,33 @@ export function prismaStore(db: Database): Store {
       });
       return row && toQuiz(row);
     },
-    openQuizzes: async (guildId) =>
+    openQuizzes: async ({ guildId, channelId, openedBy, createdSince, limit }) =>
       (
         await prisma.quiz.findMany({
-          where: { open: true, ...(guildId ? { guildId } : {}) },
-          orderBy: { createdAt: 'asc' },
+          where: {
+            open: true,
+            ...(guildId ? { guildId } : {}),
+            ...(channelId ? { channelId } : {}),
+            ...(openedBy ? { openedBy } : {}),
+            ...(createdSince ? { createdAt: { gte: createdSince } } : {}),
+          },
+          orderBy: { createdAt: 'desc' },
+          take: limit,
         })
       ).map(toQuiz),
+    closeIdleQuizzes: async ({ idleSince, now, limit }) => {
+      const rows = await prisma.$queryRaw<Quiz[]>`
+        UPDATE "Quiz" SET open = false, "closedAt" = ${timestamp(now)}
+        WHERE id IN (
+          SELECT q.id FROM "Quiz" q
+          WHERE q.open AND q."createdAt" < ${timestamp(idleSince)}
+            AND NOT EXISTS (
+              SELECT 1 FROM "Attempt" a WHERE a."quizId" = q.id AND a."createdAt" >= ${timestamp(idleSince)})
+          ORDER BY q."createdAt" LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+        RETURNING *`;
+      return rows.map(toQuiz);
+    },
 
     findAttempt: async (externalId) => {
       const row = await prisma.attempt.findUnique({ where: { externalId } });

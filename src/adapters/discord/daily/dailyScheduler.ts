@@ -3,6 +3,7 @@ import { startQuiz } from '../../../app/index.ts';
 import { localDate } from '../../../core/scoring/index.ts';
 import type { BotDeps } from '../deps.ts';
 import { answersStayVisible, openQuizThread, quizMessage } from '../quizPost.ts';
+import { startPeriodic, type Periodic } from '../jobs/periodic.ts';
 import { minutesOf, minutesOfDay } from './timeOfDay.ts';
 
 /**
@@ -10,10 +11,7 @@ import { minutesOf, minutesOfDay } from './timeOfDay.ts';
  * posts it; later than that it waits for the next day rather than surprise the channel.
  */
 const WINDOW_MINUTES = 60;
-
-export interface DailyScheduler {
-  stop(): void;
-}
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Every `intervalMs`, posts the daily quiz of each server whose local time has reached its daily
@@ -23,7 +21,7 @@ export interface DailyScheduler {
 export function startDailyScheduler(
   deps: BotDeps,
   options: { intervalMs: number; track: (work: Promise<unknown>) => void },
-): DailyScheduler {
+): Periodic {
   const tick = async () => {
     for (const guild of deps.client.guilds.cache.values()) {
       try {
@@ -33,16 +31,7 @@ export function startDailyScheduler(
       }
     }
   };
-  let running: Promise<void> | undefined;
-  const run = () => {
-    // A slow tick is not overlapped by the next one.
-    if (running) return;
-    running = tick().finally(() => (running = undefined));
-    options.track(running);
-  };
-  const timer = setInterval(run, options.intervalMs);
-  run();
-  return { stop: () => clearInterval(timer) };
+  return startPeriodic(tick, options);
 }
 
 async function postIfDue(deps: BotDeps, guildId: string): Promise<void> {
@@ -53,12 +42,15 @@ async function postIfDue(deps: BotDeps, guildId: string): Promise<void> {
   if (late < 0 || late >= WINDOW_MINUTES) return;
   const botId = deps.client.user!.id;
   const today = localDate(now, settings.timeZone);
-  const posted = (await deps.app.store.openQuizzes(guildId)).some(
-    (quiz) =>
-      quiz.openedBy === botId &&
-      quiz.channelId === settings.dailyChannelId &&
-      localDate(quiz.createdAt, settings.timeZone) === today,
-  );
+  // Quizzes of the last two days cover "today" in any time zone.
+  const recent = await deps.app.store.openQuizzes({
+    guildId,
+    channelId: settings.dailyChannelId,
+    openedBy: botId,
+    createdSince: new Date(now.getTime() - 2 * DAY_MS),
+    limit: 10,
+  });
+  const posted = recent.some((quiz) => localDate(quiz.createdAt, settings.timeZone) === today);
   if (posted) return;
   const channel = deps.client.channels.cache.get(settings.dailyChannelId);
   if (channel?.type !== ChannelType.GuildText) {

@@ -16,15 +16,11 @@ const RECENT_MS = 3 * 24 * 60 * 60 * 1000;
  */
 export async function catchUpQuizThreads(deps: BotDeps): Promise<void> {
   const since = deps.app.clock.now().getTime() - RECENT_MS;
-  const quizzes = (await deps.app.store.openQuizzes())
-    // A flashcard's thread is chat: nothing in it was waiting for a grade.
-    .filter(
-      (quiz) =>
-        quiz.threadId !== null &&
-        quiz.createdAt.getTime() >= since &&
-        deps.app.catalog.get(quiz.cardId)?.grading === 'numeric',
-    )
-    .slice(-MAX_THREADS);
+  const recent = await deps.app.store.openQuizzes({ createdSince: new Date(since), limit: MAX_THREADS });
+  // A flashcard's thread is chat: nothing in it was waiting for a grade. Oldest first, as they came.
+  const quizzes = recent
+    .filter((quiz) => quiz.threadId !== null && deps.app.catalog.get(quiz.cardId)?.grading === 'numeric')
+    .reverse();
   let graded = 0;
   for (const quiz of quizzes) {
     if (deps.shutdown.aborted) return;

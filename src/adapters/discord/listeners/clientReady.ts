@@ -12,10 +12,9 @@ const MAX_THREADS = 200;
  */
 export async function rejoinQuizThreads(deps: BotDeps): Promise<void> {
   const { client } = deps;
-  const missing = (await deps.app.store.openQuizzes())
+  const missing = (await deps.app.store.openQuizzes({ limit: MAX_THREADS }))
     .filter((quiz) => quiz.threadId !== null && client.guilds.cache.has(quiz.guildId))
-    .filter((quiz) => !client.channels.cache.has(quiz.threadId!))
-    .slice(-MAX_THREADS);
+    .filter((quiz) => !client.channels.cache.has(quiz.threadId!));
   let fetched = 0;
   for (let i = 0; i < missing.length; i += CONCURRENCY) {
     const batch = missing.slice(i, i + CONCURRENCY);

@@ -1,0 +1,14 @@
+import type { AppContext } from './context.ts';
+import type { QuizRecord } from './ports.ts';
+
+/** Quizzes closed per run: a backlog is worked off over a few runs rather than in one burst. */
+const BATCH = 100;
+
+/**
+ * Closes the quizzes nobody has answered for `idleMs` (opened that long ago, no attempt since), so
+ * that open quizzes stay the ones in use; the chat adapter says so in each quiz's thread.
+ */
+export async function closeIdleQuizzes(ctx: AppContext, input: { idleMs: number }): Promise<QuizRecord[]> {
+  const now = ctx.clock.now();
+  return ctx.store.closeIdleQuizzes({ idleSince: new Date(now.getTime() - input.idleMs), now, limit: BATCH });
+}
