@@ -3,7 +3,7 @@ import { partLabels, type Card } from '../../core/cards/card.ts';
 import { formatVerdict, INDENT } from './formatVerdict.ts';
 import { cardGone, FLASHCARD_ONLY, formatPartPrompt, NO_OPEN_QUIZ } from './formatQuiz.ts';
 import type { Style } from './style.ts';
-import { plural } from './plural.ts';
+import { plural } from '../text/plural.ts';
 
 export const alreadyRecorded = (attempt: AttemptRecord) =>
   `This answer was recorded already (${attempt.verdict}).`;

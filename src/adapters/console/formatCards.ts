@@ -1,6 +1,6 @@
 import type { Card } from '../../core/cards/card.ts';
 import type { Style } from './style.ts';
-import { plural } from './plural.ts';
+import { plural } from '../text/plural.ts';
 
 /** `/cards`: every card loaded, so that a terminal user knows what `/quiz ID` takes. */
 export function formatCards(cards: readonly Card[], style: Style): string {

@@ -1,5 +1,5 @@
 import type { Style } from './style.ts';
-import { plural } from './plural.ts';
+import { plural } from '../text/plural.ts';
 
 export interface GreetingFacts {
   readonly user: string;

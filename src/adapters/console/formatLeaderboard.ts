@@ -1,7 +1,7 @@
 import type { LeaderboardResult } from '../../app/index.ts';
 import { localDate } from '../../core/scoring/index.ts';
 import type { Style } from './style.ts';
-import { plural } from './plural.ts';
+import { plural } from '../text/plural.ts';
 
 const points = (n: number) => plural(n, 'point');
 

@@ -1,6 +1,6 @@
 import type { ProgressReport } from '../../app/index.ts';
 import type { Style } from './style.ts';
-import { plural } from './plural.ts';
+import { plural } from '../text/plural.ts';
 
 const list = (ids: readonly string[]) => (ids.length === 0 ? 'none' : ids.join(', '));
 

@@ -1,5 +1,5 @@
 import type { NextReviewResult } from '../../app/index.ts';
-import { plural } from './plural.ts';
+import { plural } from '../text/plural.ts';
 
 /** A date and time for people: `2026-03-04 12:00 UTC`. */
 export const when = (date: Date) => `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;

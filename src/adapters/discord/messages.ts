@@ -15,6 +15,7 @@ import { isNumeric, type Card, type SelfCard } from '../../core/cards/card.ts';
 import type { ReviewRating } from '../../core/scoring/index.ts';
 import type { VerdictName } from '../../core/grading/verdict.ts';
 import { VERDICT_EMOJI, VERDICT_WORDS } from '../text/verdictLine.ts';
+import { plural } from '../text/plural.ts';
 
 /**
  * Every word the bot says, in one table: use-case results in, Discord text out. Handlers choose
@@ -24,7 +25,6 @@ import { VERDICT_EMOJI, VERDICT_WORDS } from '../text/verdictLine.ts';
 type Graded = Extract<SubmitAnswerResult, { kind: 'graded' }>;
 
 const mention = (userId: string) => `<@${userId}>`;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The feedback, led by the verdict's words unless it already says them ("could not read" and all). */
 function inWords(verdict: VerdictName, feedback: string): string {

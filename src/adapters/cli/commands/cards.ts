@@ -2,6 +2,7 @@ import { partLabels, type Card, type CheckSource } from '../../../core/cards/car
 import type { CardProblem } from '../../../core/cards/problem.ts';
 import type { SeedBank } from '../../seeds/loadSeeds.ts';
 import type { CliIo } from '../io.ts';
+import { plural } from '../../text/plural.ts';
 
 /** Extra checks an adapter can add, such as "does its TeX typeset". */
 export type CardLint = (card: Card) => Promise<CardProblem[]> | CardProblem[];
@@ -35,8 +36,6 @@ export async function cardsCheckCommand(
   );
   return brokenFiles.size > 0 ? 1 : 0;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** One line of `cards list --json`: a card that loads, or a file refused. */
 type ListEntry =
