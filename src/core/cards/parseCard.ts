@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import type { z } from 'zod';
 import { FUNCTION_NAMES, type Expr, type Vocabulary } from '../expr/ast.ts';
-import { inferShape, type Shape } from '../expr/shape.ts';
+import { describeShape, inferShape, sameShape, type Shape } from '../expr/shape.ts';
 import { readExpression } from '../reader/index.ts';
 import type { Card, CardInfo, Given, KnownMistake, NumericCard, Part, SignRule, VarSpec } from './card.ts';
 import { fieldPath, type CardProblem } from './problem.ts';
@@ -317,12 +317,4 @@ function buildCheck(check: CheckBlock, report: Report): Built | undefined {
   });
 
   return { vars, given, shapes, aliases, parts };
-}
-
-function sameShape(a: Shape, b: Shape): boolean {
-  return a.kind === b.kind && (a.kind === 'scalar' || (b.kind === 'vector' && a.length === b.length));
-}
-
-function describeShape(shape: Shape): string {
-  return shape.kind === 'scalar' ? 'a scalar' : `a vector of length ${shape.length}`;
 }

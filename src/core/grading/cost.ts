@@ -1,7 +1,7 @@
 import type { NumericCard as Card } from '../cards/card.ts';
-import { VECTOR_FUNCTIONS, type Expr } from '../expr/ast.ts';
+import type { Expr } from '../expr/ast.ts';
 import { findIndexed } from '../expr/compile.ts';
-import type { Length } from '../expr/shape.ts';
+import { nodeShapes, SCALAR, type FreeLetter, type Length, type Shape } from '../expr/shape.ts';
 
 /**
  * How much work evaluating an answer once takes, counted before it is evaluated, so that a short
@@ -30,7 +30,7 @@ export const WORK_BUDGET = 2_500;
 
 interface NodeCost {
   readonly work: number;
-  /** The length of the vector the node yields (0 for a scalar). */
+  /** How many entries the node yields (0 for a scalar). */
   readonly vector: number;
   readonly loops: readonly string[];
 }
@@ -51,63 +51,89 @@ export function longestLength(length: Length, vars: Card['vars']): number {
 }
 
 /**
- * The cost of one evaluation of a shape-checked answer on `card`; `free` is the letter a
- * componentwise answer ranges over (`x_j`), with its length.
+ * The cost of one evaluation of a shape-checked answer on `card`; `free` are the letters a
+ * componentwise answer ranges over (`x_j`, or `delta_i x_j`), with their lengths.
  */
 export function answerCost(
   expr: Expr,
   card: Pick<Card, 'vars' | 'shapes'>,
-  free?: { readonly letter: string; readonly length: Length },
+  free?: readonly FreeLetter[],
 ): AnswerCost {
-  const vectorLength = (name: string): number => {
-    const shape = card.shapes.get(name);
-    return shape?.kind === 'vector' ? longestLength(shape.length, card.vars) : 0;
-  };
-  const body = costOf(expr, vectorLength);
+  const longest = (length: Length) => longestLength(length, card.vars);
+  const table = nodeShapes(expr, card.shapes);
+  const body = costOf(expr, (e) => table.get(e) ?? SCALAR, card.shapes, longest);
   if (free === undefined) return { work: body.work, loops: body.loops };
   return {
-    work: longestLength(free.length, card.vars) * body.work,
-    loops: [free.letter, ...body.loops],
+    work: free.reduce((work, f) => work * longest(f.length), body.work),
+    loops: [...free.map((f) => f.letter), ...body.loops],
   };
 }
 
-function costOf(expr: Expr, vectorLength: (name: string) => number): NodeCost {
-  const recur = (e: Expr) => costOf(e, vectorLength);
-  const node = (children: readonly NodeCost[], vector: number): NodeCost => {
-    // A node's own work is one pass over the widest vector it reads or yields.
-    const own = Math.max(1, vector, ...children.map((c) => c.vector));
+/** How many scalars a value of this shape holds, at the largest dimensions the card draws. */
+function entries(shape: Shape, longest: (length: Length) => number): number {
+  switch (shape.kind) {
+    case 'scalar':
+      return 0;
+    case 'vector':
+      return longest(shape.length);
+    case 'matrix':
+      return longest(shape.rows) * longest(shape.cols);
+  }
+}
+
+/** The dimension a product adds up over: a matrix's columns, a row's or a dot product's length; 1 for an outer product. */
+function innerDimension(left: Shape, right: Shape, longest: (length: Length) => number): number {
+  if (left.kind === 'matrix') return longest(left.cols);
+  if (left.kind === 'vector' && !(right.kind === 'vector' && !left.row && right.row))
+    return longest(left.length);
+  return 1;
+}
+
+function costOf(
+  expr: Expr,
+  shapeOf: (e: Expr) => Shape,
+  names: ReadonlyMap<string, Shape>,
+  longest: (length: Length) => number,
+): NodeCost {
+  const recur = (e: Expr) => costOf(e, shapeOf, names, longest);
+  const size = (e: Expr) => entries(shapeOf(e), longest);
+  const node = (children: readonly NodeCost[], own: number): NodeCost => {
     const deepest = children.reduce<readonly string[]>(
       (a, c) => (c.loops.length > a.length ? c.loops : a),
       [],
     );
-    return { work: children.reduce((sum, c) => sum + c.work, own), vector, loops: deepest };
+    return { work: children.reduce((sum, c) => sum + c.work, own), vector: size(expr), loops: deepest };
   };
+  // A node's own work is one pass over the widest value it reads or yields.
+  const pass = (children: readonly NodeCost[]) => Math.max(1, size(expr), ...children.map((c) => c.vector));
   switch (expr.kind) {
     case 'num':
     case 'index':
-      return { work: 1, vector: 0, loops: [] };
     case 'sym':
-      return { work: 1, vector: vectorLength(expr.name), loops: [] };
+      return { work: 1, vector: size(expr), loops: [] };
     case 'neg': {
       const arg = recur(expr.arg);
-      return node([arg], arg.vector);
+      return node([arg], pass([arg]));
     }
     case 'binary': {
       const left = recur(expr.left);
       const right = recur(expr.right);
-      // `*` of two vectors is their dot product; `^` is only for scalars (the shape check says so).
-      const scalar = (expr.op === 'mul' && left.vector > 0 && right.vector > 0) || expr.op === 'pow';
-      return node([left, right], scalar ? 0 : Math.max(left.vector, right.vector));
+      const [l, r] = [shapeOf(expr.left), shapeOf(expr.right)];
+      // A product of two vectors or matrices does one multiply-add per entry of the result per inner step.
+      const own =
+        expr.op === 'mul' && l.kind !== 'scalar' && r.kind !== 'scalar'
+          ? Math.max(1, size(expr)) * innerDimension(l, r, longest)
+          : pass([left, right]);
+      return node([left, right], own);
     }
     case 'call': {
       const args = expr.args.map(recur);
-      const reduces = VECTOR_FUNCTIONS.has(expr.fn) && !(args.length === 2 && expr.fn !== 'dot');
-      return node(args, reduces ? 0 : Math.max(0, ...args.map((a) => a.vector)));
+      return node(args, pass(args));
     }
     case 'sum': {
       const body = recur(expr.body);
       const indexed = findIndexed(expr.body, expr.letter);
-      const length = indexed === undefined ? 0 : vectorLength(indexed);
+      const length = entries((indexed === undefined ? undefined : names.get(indexed)) ?? SCALAR, longest);
       // Each pass evaluates the body and adds it up.
       return { work: length * (body.work + 1), vector: 0, loops: [expr.letter, ...body.loops] };
     }

@@ -30,7 +30,7 @@ export interface GradeOptions {
 }
 
 export function gradeAgainst(prepared: PreparedPart, input: string, options: GradeOptions = {}): Verdict {
-  const { card, part, slots, points } = prepared;
+  const { card, part, layout, points } = prepared;
   const read = readExpression(input, cardVocabulary(card));
   if (!read.ok) return { verdict: 'invalid', feedback: read.error.message };
   const normalized = read.normalized;
@@ -41,8 +41,9 @@ export function gradeAgainst(prepared: PreparedPart, input: string, options: Gra
   if (!(cost.work <= WORK_BUDGET))
     return { verdict: 'invalid', feedback: say.tooMuchWork(cost, WORK_BUDGET), normalized };
 
-  const body = compile(read.expr, numberAlgebra, slots);
-  const evaluate = free === undefined ? body : componentwise(body, free.letter, read.expr, slots);
+  const letters = free?.map((f) => f.letter);
+  const body = compile(read.expr, numberAlgebra, layout);
+  const evaluate = letters === undefined ? body : componentwise(body, letters, read.expr, layout.slots);
   let values: Val<number>[];
   try {
     values = points.map((p) => evaluate({ values: p.values, letters: {} }));
@@ -68,7 +69,7 @@ export function gradeAgainst(prepared: PreparedPart, input: string, options: Gra
   if (undefinedAt >= 0)
     return incorrect(undefined, say.undefinedAt(card, points[undefinedAt] as SamplePoint));
 
-  const rounding = roundingCheck(read.expr, free?.letter, slots, points);
+  const rounding = roundingCheck(read.expr, letters, layout, points);
   const compare = (sign: 1 | -1) =>
     values.map((v, i) => isClose(v, (points[i] as SamplePoint).reference, sign));
   const plainEqual = compare(1);
