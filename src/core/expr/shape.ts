@@ -232,7 +232,8 @@ function product(a: Shape, b: Shape, at: Expr): Shape {
   const mismatch = (): never => fail('product_mismatch', at, [a, b]);
   if (a.kind === 'vector' && b.kind === 'vector') {
     if (!a.row && b.row) return matrix(a.length, b.length);
-    if (a.length !== b.length) fail('length_mismatch', at, [a, b]);
+    // Two columns of different lengths can only have meant an outer product: say so.
+    if (a.length !== b.length) fail(a.row || b.row ? 'length_mismatch' : 'product_mismatch', at, [a, b]);
     return SCALAR;
   }
   if (a.kind === 'matrix' && b.kind === 'matrix')

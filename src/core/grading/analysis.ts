@@ -1,3 +1,4 @@
+import { dimensionsOf } from '../cards/card.ts';
 import { chainPaths, LOSS } from '../cards/chain.ts';
 import { compile, type Compiled, type Frame, type Val } from '../expr/compile.ts';
 import { dualAlgebra, type Dual } from '../expr/dual.ts';
@@ -127,11 +128,9 @@ function dependencies(prepared: PreparedPart): Dependency[] {
   const chain = chainOf(card, part);
   const givenNumber = card.given.map((g) => compile(g.expr, numberAlgebra, chain.layout));
   const sampler = new PointSampler(card.vars, seededRng(prepared.analysisSeed));
-  // A var that sets a vector's length cannot move alone.
+  // A var that sets a vector's length or a matrix's dimension cannot move alone.
   const lengths = new Set(
-    [...card.vars.values()].flatMap((s) =>
-      s.kind === 'vector' && typeof s.length === 'string' ? [s.length] : [],
-    ),
+    [...card.vars.values()].flatMap((s) => dimensionsOf(s).filter((d) => typeof d === 'string')),
   );
   const out: Dependency[] = [];
   [...card.vars.keys()].forEach((name, slot) => {

@@ -34,8 +34,8 @@ export const shape = (target: string, got: Shape, expected: Shape) => {
   return `Incorrect: your answer is ${describeShape(got)}, but ${target} is ${describeShape(expected)}.`;
 };
 
-export const transpose = (target: string, what: string) =>
-  `Incorrect: your answer is ${what} of ${target}. Check which factor gives the rows: ∂ℓ/∂W has the shape of W, and the error δ goes back through a layer as Wᵀδ.`;
+export const transpose = (what: string) =>
+  `Incorrect: your answer is ${what}. Check which factor gives the rows: ∂ℓ/∂W has the shape of W (δ xᵀ, not x δᵀ), and the error goes back through a layer as Wᵀδ.`;
 
 export const notSimplified = (missing: readonly string[], forbidden: readonly string[]) => {
   const parts = [

@@ -4,7 +4,7 @@ import { numberAlgebra } from '../expr/algebra.ts';
 import { compile, componentwise, IndexOutOfRange, type Val } from '../expr/compile.ts';
 import { answerCost, WORK_BUDGET } from './cost.ts';
 import { roundingCheck } from './rounding.ts';
-import { inferShape, type Shape } from '../expr/shape.ts';
+import { inferShape, sameShape, type Shape } from '../expr/shape.ts';
 import { readExpression } from '../reader/index.ts';
 import type { PreparedPart, SamplePoint } from './prepare.ts';
 import { describeShapeError } from './shapeMessages.ts';
@@ -62,7 +62,9 @@ export function gradeAgainst(prepared: PreparedPart, input: string, options: Gra
   const expected = card.shapes.get(part.wrt) as Shape;
   const known = matchKnownMistake(part, points, values);
   if (known !== undefined) return incorrect(`card:${known.id}`, known.feedback);
-  if (!sameShapeEverywhere(values, points))
+  // Dimension names are compared before numbers: an n×m answer has as many entries as an m×n gradient.
+  const matrixInvolved = shape.info.shape.kind === 'matrix' || expected.kind === 'matrix';
+  if ((matrixInvolved && !sameShape(shape.info.shape, expected)) || !sameShapeEverywhere(values, points))
     return incorrect('shape', say.shape(prepared.target, shape.info.shape, expected));
 
   const undefinedAt = values.findIndex((v) => !isDefined(v));

@@ -18,8 +18,16 @@ function operands(at: Expr): [string, string] {
 const flip = (text: string) => `${text}'`;
 
 /** Dimensions in the words of a product: `W (m×n)`, `delta (m components)`. */
-const named = (text: string, shape: Shape) =>
-  shape.kind === 'matrix' ? `${text} (${shape.rows}×${shape.cols})` : `${text} (${describeShape(shape)})`;
+const named = (text: string, shape: Shape) => {
+  switch (shape.kind) {
+    case 'matrix':
+      return `${text} (${shape.rows}×${shape.cols})`;
+    case 'vector':
+      return `${text} (${shape.row ? 'a row of ' : ''}${shape.length}${shape.row ? '' : ' components'})`;
+    case 'scalar':
+      return `${text} (a scalar)`;
+  }
+};
 
 /** Whether `a * b` checks once the shapes are those given: the inner dimensions meet. */
 function multiplies(a: Shape, b: Shape): boolean {
