@@ -1,6 +1,6 @@
 import type { Expr } from '../expr/ast.ts';
 import { printExpr } from '../expr/print.ts';
-import { describeShape, sameShape, transposed, type Shape, type ShapeError } from '../expr/shape.ts';
+import { sameShape, transposed, type Shape, type ShapeError } from '../expr/shape.ts';
 
 const quote = (e: Expr) => `\`${printExpr(e)}\``;
 
