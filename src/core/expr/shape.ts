@@ -100,14 +100,27 @@ export function transposed(shape: Shape): Shape {
   }
 }
 
+/** What a walk carries: the names' shapes, the letters bound by sums and free, and each node's shape. */
+interface Walk {
+  readonly shapes: ReadonlyMap<string, Shape>;
+  readonly bound: Map<string, Length | undefined>;
+  readonly free: Map<string, Length>;
+  readonly table: Map<Expr, Shape>;
+}
+
+/** The table of the last expressions checked, so that compiling and costing one does not walk it again. */
+const tables = new WeakMap<Expr, { shapes: ReadonlyMap<string, Shape>; table: ReadonlyMap<Expr, Shape> }>();
+
 /**
  * Infers the shape of `expr`, given the shapes of the names it may use. Shapes are symbolic
  * (a vector of length `n`, an m×n matrix), so an expression is checked once, not at every point.
  */
 export function inferShape(expr: Expr, shapes: ReadonlyMap<string, Shape>): ShapeResult {
-  const free = new Map<string, Length>();
+  const ctx: Walk = { shapes, bound: new Map(), free: new Map(), table: new Map() };
+  const { free } = ctx;
   try {
-    const shape = walk(expr, shapes, new Map(), free, () => undefined);
+    const shape = walk(expr, ctx);
+    tables.set(expr, { shapes, table: ctx.table });
     if (free.size === 0) return { ok: true, info: { shape } };
     if (free.size > 2) fail('mixed_index_letters', expr);
     if (shape.kind !== 'scalar') fail('nested_vector', expr);
@@ -125,64 +138,50 @@ export function inferShape(expr: Expr, shapes: ReadonlyMap<string, Shape>): Shap
 
 /**
  * The shape of every node of a shape-checked expression (a component `x_j` is a scalar), for the
- * compiler and the cost count, which pick an operation by the shapes of the operands.
+ * compiler and the cost count, which pick an operation by the shapes of the operands. An expression
+ * that does not check gets an empty table: only checked ones are compiled.
  */
 export function nodeShapes(expr: Expr, shapes: ReadonlyMap<string, Shape>): ReadonlyMap<Expr, Shape> {
-  const table = new Map<Expr, Shape>();
-  try {
-    walk(expr, shapes, new Map(), new Map(), (e, s) => table.set(e, s));
-  } catch (caught) {
-    // An expression that does not check has no table; the callers only see checked ones.
-    if (!(caught instanceof ShapeFailure)) throw caught;
-  }
-  return table;
+  const known = tables.get(expr);
+  if (known?.shapes === shapes) return known.table;
+  const checked = inferShape(expr, shapes);
+  return checked.ok ? (tables.get(expr)?.table ?? new Map()) : new Map();
 }
 
-/** Told the shape of each node as the walk leaves it. */
-type Visit = (e: Expr, s: Shape) => unknown;
-
-function walk(
-  expr: Expr,
-  shapes: ReadonlyMap<string, Shape>,
-  bound: Map<string, Length | undefined>,
-  free: Map<string, Length>,
-  record: Visit,
-): Shape {
-  const shape = shapeOf(expr, shapes, bound, free, record);
-  record(expr, shape);
+function walk(expr: Expr, ctx: Walk): Shape {
+  const shape = shapeOf(expr, ctx);
+  ctx.table.set(expr, shape);
   return shape;
 }
 
-function shapeOf(
-  expr: Expr,
-  shapes: ReadonlyMap<string, Shape>,
-  bound: Map<string, Length | undefined>,
-  free: Map<string, Length>,
-  record: Visit,
-): Shape {
-  const recur = (e: Expr): Shape => walk(e, shapes, bound, free, record);
+function shapeOf(expr: Expr, ctx: Walk): Shape {
   switch (expr.kind) {
     case 'num':
       return SCALAR;
     case 'sym':
-      return shapes.get(expr.name) ?? SCALAR;
+      return ctx.shapes.get(expr.name) ?? SCALAR;
     case 'index': {
-      const shape = shapes.get(expr.name);
+      const shape = ctx.shapes.get(expr.name);
       if (shape?.kind !== 'vector') return fail('index_on_scalar', expr);
-      if (expr.index.kind === 'letter') bindLetter(expr.index.letter, shape.length, expr, bound, free);
+      if (expr.index.kind === 'letter')
+        bindLetter(expr.index.letter, shape.length, expr, ctx.bound, ctx.free);
       return SCALAR;
     }
     case 'neg':
-      return recur(expr.arg);
+      return walk(expr.arg, ctx);
     case 'binary':
-      return binary(expr, recur(expr.left), recur(expr.right));
+      return binary(expr, walk(expr.left, ctx), walk(expr.right, ctx));
     case 'call':
-      return call(expr, expr.args.map(recur));
+      return call(
+        expr,
+        expr.args.map((arg) => walk(arg, ctx)),
+      );
     case 'sum': {
+      const { bound } = ctx;
       const outer = bound.get(expr.letter);
       const wasBound = bound.has(expr.letter);
       bound.set(expr.letter, undefined);
-      const body = recur(expr.body);
+      const body = walk(expr.body, ctx);
       const length = bound.get(expr.letter);
       if (wasBound) bound.set(expr.letter, outer);
       else bound.delete(expr.letter);

@@ -60,8 +60,7 @@ export function answerCost(
   free?: readonly FreeLetter[],
 ): AnswerCost {
   const longest = (length: Length) => longestLength(length, card.vars);
-  const table = nodeShapes(expr, card.shapes);
-  const body = costOf(expr, (e) => table.get(e) ?? SCALAR, card.shapes, longest);
+  const body = costOf(expr, { table: nodeShapes(expr, card.shapes), names: card.shapes, longest });
   if (free === undefined) return { work: body.work, loops: body.loops };
   return {
     work: free.reduce((work, f) => work * longest(f.length), body.work),
@@ -89,51 +88,67 @@ function innerDimension(left: Shape, right: Shape, longest: (length: Length) => 
   return 1;
 }
 
-function costOf(
-  expr: Expr,
-  shapeOf: (e: Expr) => Shape,
-  names: ReadonlyMap<string, Shape>,
-  longest: (length: Length) => number,
-): NodeCost {
-  const recur = (e: Expr) => costOf(e, shapeOf, names, longest);
-  const size = (e: Expr) => entries(shapeOf(e), longest);
-  const node = (children: readonly NodeCost[], own: number): NodeCost => {
-    const deepest = children.reduce<readonly string[]>(
-      (a, c) => (c.loops.length > a.length ? c.loops : a),
-      [],
-    );
-    return { work: children.reduce((sum, c) => sum + c.work, own), vector: size(expr), loops: deepest };
-  };
-  // A node's own work is one pass over the widest value it reads or yields.
-  const pass = (children: readonly NodeCost[]) => Math.max(1, size(expr), ...children.map((c) => c.vector));
+/** What the cost walk reads: each node's shape, the names' shapes, the card's largest dimensions. */
+interface CostContext {
+  readonly table: ReadonlyMap<Expr, Shape>;
+  readonly names: ReadonlyMap<string, Shape>;
+  readonly longest: (length: Length) => number;
+}
+
+function sizeOf(e: Expr, ctx: CostContext): number {
+  return entries(ctx.table.get(e) ?? SCALAR, ctx.longest);
+}
+
+/** A node over its children: their work plus its own, and the deepest nest of loops among them. */
+function over(expr: Expr, children: readonly NodeCost[], own: number, ctx: CostContext): NodeCost {
+  let work = own;
+  let loops: readonly string[] = [];
+  for (const c of children) {
+    work += c.work;
+    if (c.loops.length > loops.length) loops = c.loops;
+  }
+  return { work, vector: sizeOf(expr, ctx), loops };
+}
+
+/** A node's own work when it is one pass over the widest value it reads or yields. */
+function pass(expr: Expr, children: readonly NodeCost[], ctx: CostContext): number {
+  let widest = Math.max(1, sizeOf(expr, ctx));
+  for (const c of children) widest = Math.max(widest, c.vector);
+  return widest;
+}
+
+function costOf(expr: Expr, ctx: CostContext): NodeCost {
   switch (expr.kind) {
     case 'num':
     case 'index':
     case 'sym':
-      return { work: 1, vector: size(expr), loops: [] };
+      return { work: 1, vector: sizeOf(expr, ctx), loops: [] };
     case 'neg': {
-      const arg = recur(expr.arg);
-      return node([arg], pass([arg]));
+      const args = [costOf(expr.arg, ctx)];
+      return over(expr, args, pass(expr, args, ctx), ctx);
     }
     case 'binary': {
-      const left = recur(expr.left);
-      const right = recur(expr.right);
-      const [l, r] = [shapeOf(expr.left), shapeOf(expr.right)];
+      const args = [costOf(expr.left, ctx), costOf(expr.right, ctx)];
+      const l = ctx.table.get(expr.left) ?? SCALAR;
+      const r = ctx.table.get(expr.right) ?? SCALAR;
       // A product of two vectors or matrices does one multiply-add per entry of the result per inner step.
       const own =
         expr.op === 'mul' && l.kind !== 'scalar' && r.kind !== 'scalar'
-          ? Math.max(1, size(expr)) * innerDimension(l, r, longest)
-          : pass([left, right]);
-      return node([left, right], own);
+          ? Math.max(1, sizeOf(expr, ctx)) * innerDimension(l, r, ctx.longest)
+          : pass(expr, args, ctx);
+      return over(expr, args, own, ctx);
     }
     case 'call': {
-      const args = expr.args.map(recur);
-      return node(args, pass(args));
+      const args = expr.args.map((arg) => costOf(arg, ctx));
+      return over(expr, args, pass(expr, args, ctx), ctx);
     }
     case 'sum': {
-      const body = recur(expr.body);
+      const body = costOf(expr.body, ctx);
       const indexed = findIndexed(expr.body, expr.letter);
-      const length = entries((indexed === undefined ? undefined : names.get(indexed)) ?? SCALAR, longest);
+      const length = entries(
+        (indexed === undefined ? undefined : ctx.names.get(indexed)) ?? SCALAR,
+        ctx.longest,
+      );
       // Each pass evaluates the body and adds it up.
       return { work: length * (body.work + 1), vector: 0, loops: [expr.letter, ...body.loops] };
     }

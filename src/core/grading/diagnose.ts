@@ -163,7 +163,11 @@ function constantFactor(
     return formatRatio(c);
   }
   // The ratio moves from point to point: it may be the length of the vectors (a sum instead of a mean).
-  const lengths = prepared.points.map((p) => p.values.find((v) => Array.isArray(v)));
+  const wrtSlot =
+    prepared.card.shapes.get(prepared.part.wrt)?.kind === 'vector'
+      ? prepared.layout.slots.get(prepared.part.wrt)
+      : undefined;
+  const lengths = prepared.points.map((p) => (wrtSlot === undefined ? undefined : p.values[wrtSlot]));
   const n = lengths.map((v) => (Array.isArray(v) ? v.length : Number.NaN));
   const follows = (f: (n: number) => number) =>
     ratios.every((c, i) => c === undefined || near(sign * c, f(n[i] as number)));
