@@ -14,6 +14,7 @@ const { parseCard } = await import('../src/core/cards/parseCard.ts');
 const { findPart, gradeAgainst, preparePart } = await import('../src/core/grading/index.ts');
 const { seededRng } = await import('../src/core/random/rng.ts');
 const { loadSeeds } = await import('../src/adapters/seeds/loadSeeds.ts');
+const { timeEach } = await import('./timeEach.ts');
 const imports = performance.now() - startup;
 
 const SEEDS = fileURLToPath(new URL('../seeds/', import.meta.url));
@@ -25,21 +26,6 @@ if (!parsed.ok || parsed.card.grading !== 'numeric') throw new Error(`${FILE} do
 const card = parsed.card;
 const part = findPart(card, '1');
 if (part === undefined) throw new Error('no part 1');
-
-function timeEach(label: string, run: (i: number) => void, count: number): number {
-  const samples: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const start = performance.now();
-    run(i);
-    samples.push((performance.now() - start) * 1000);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] as number;
-  console.log(
-    `${label.padEnd(52)} median ${at(0.5).toFixed(1).padStart(8)} µs   p99 ${at(0.99).toFixed(1).padStart(8)} µs`,
-  );
-  return at(0.5);
-}
 
 // Unique answers of the shapes students send: right (several spellings), transposed, a dropped factor.
 const templates = [
