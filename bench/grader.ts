@@ -5,13 +5,13 @@
  *   npm run bench
  */
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
 import { parseCard } from '../src/core/cards/parseCard.ts';
 import { sigmoid } from '../src/core/expr/algebra.ts';
 import { findPart, gradeAgainst, preparePart } from '../src/core/grading/index.ts';
 import { isClose } from '../src/core/grading/tolerance.ts';
 import { seededRng } from '../src/core/random/rng.ts';
 import { nestedSums } from '../tests/helpers/hostileInputs.ts';
+import { timeEach } from './timeEach.ts';
 
 const ANSWERS = 5000;
 const text = readFileSync(new URL('../seeds/000_aa23e2add4713a5a.txt', import.meta.url), 'utf8');
@@ -32,22 +32,6 @@ const templates = [
 const answers = Array.from({ length: ANSWERS }, (_, i) =>
   (templates[i % templates.length] as (c: string) => string)(String(1 + i / 1e4)),
 );
-
-function timeEach(label: string, run: (i: number) => void, count: number): number[] {
-  const samples: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const start = performance.now();
-    run(i);
-    samples.push((performance.now() - start) * 1000);
-  }
-  samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] as number;
-  const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
-  console.log(
-    `${label.padEnd(46)} median ${at(0.5).toFixed(1).padStart(7)} µs   p99 ${at(0.99).toFixed(1).padStart(7)} µs   mean ${mean.toFixed(1).padStart(7)} µs`,
-  );
-  return samples;
-}
 
 const preparation = preparePart(card, part, seededRng(1));
 if (!preparation.ok) throw new Error(preparation.reason);

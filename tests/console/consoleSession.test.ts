@@ -325,7 +325,7 @@ describe('a piped practice session', () => {
     expect(output).toContain('How to answer');
     expect(output).toContain("    vectors     dot(w, x) = w^T x = w'x = w·x = \\sum_i w_i x_i;");
     expect(output).toContain('  /step                 the next intermediate step');
-    expect(output).toContain('14 cards (/quiz ID starts one):');
+    expect(output).toContain('27 cards (/quiz ID starts one):');
     expect(output).toContain('Nothing to review yet: a part you solve comes back here when it is due.');
     expect(output).toContain('Progress of jo\n  solved cards: 0\n  started: none\n');
   });

@@ -46,7 +46,7 @@ describe('formatVerdict', () => {
       '1',
       'q * x',
       [
-        "❓ could not read: I don't know the name `q`. You can use: n, w, x, y, s, yhat (ŷ); the functions sigma, tanh, relu, softplus, exp, log, sqrt, abs, max, min, dot, sum, norm, transpose; the constants e, pi.",
+        "❓ could not read: I don't know the name `q`. You can use: n, w, x, y, s, yhat (ŷ); the functions sigma, tanh, relu, softplus, exp, log, sqrt, abs, max, min, dot, sum, norm, transpose, outer, diag, softmax; the constants e, pi.",
       ],
     ],
   ])(

@@ -10,7 +10,43 @@ export type VarSpec =
   /** One of a few values. */
   | { readonly kind: 'choice'; readonly values: readonly number[] }
   /** A vector of reals; its length is an integer var or a literal. */
-  | { readonly kind: 'vector'; readonly length: string | number; readonly min: number; readonly max: number };
+  | { readonly kind: 'vector'; readonly length: string | number; readonly min: number; readonly max: number }
+  /** A matrix of reals, rows × cols, each an integer var or a literal; stored row by row. */
+  | {
+      readonly kind: 'matrix';
+      readonly rows: string | number;
+      readonly cols: string | number;
+      readonly min: number;
+      readonly max: number;
+    }
+  /** A class drawn uniformly, as a one-hot vector of this length (a classifier's target). */
+  | { readonly kind: 'onehot'; readonly length: string | number };
+
+/** The dimensions a var is drawn with: a vector's length, a matrix's rows and columns. */
+export function dimensionsOf(spec: VarSpec): readonly (string | number)[] {
+  switch (spec.kind) {
+    case 'vector':
+    case 'onehot':
+      return [spec.length];
+    case 'matrix':
+      return [spec.rows, spec.cols];
+    default:
+      return [];
+  }
+}
+
+/** The shape of a var's values. */
+export function shapeOfVar(spec: VarSpec): Shape {
+  switch (spec.kind) {
+    case 'vector':
+    case 'onehot':
+      return { kind: 'vector', length: spec.length };
+    case 'matrix':
+      return { kind: 'matrix', rows: spec.rows, cols: spec.cols };
+    default:
+      return { kind: 'scalar' };
+  }
+}
 
 export type SignRule = 'strict' | 'either';
 

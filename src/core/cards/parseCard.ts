@@ -1,9 +1,20 @@
 import matter from 'gray-matter';
 import type { z } from 'zod';
 import { FUNCTION_NAMES, type Expr, type Vocabulary } from '../expr/ast.ts';
-import { inferShape, type Shape } from '../expr/shape.ts';
+import { describeShape, inferShape, sameShape, type Shape } from '../expr/shape.ts';
 import { readExpression } from '../reader/index.ts';
-import type { Card, CardInfo, Given, KnownMistake, NumericCard, Part, SignRule, VarSpec } from './card.ts';
+import {
+  dimensionsOf,
+  shapeOfVar,
+  type Card,
+  type CardInfo,
+  type Given,
+  type KnownMistake,
+  type NumericCard,
+  type Part,
+  type SignRule,
+  type VarSpec,
+} from './card.ts';
 import { fieldPath, type CardProblem } from './problem.ts';
 import {
   checkSchema,
@@ -182,6 +193,11 @@ function toVarSpec(entry: VarEntry): VarSpec {
     const [min, max] = entry.range ?? DEFAULT_RANGE;
     return { kind: 'vector', length: entry.vector, min, max };
   }
+  if ('matrix' in entry) {
+    const [min, max] = entry.range ?? DEFAULT_RANGE;
+    return { kind: 'matrix', rows: entry.matrix[0], cols: entry.matrix[1], min, max };
+  }
+  if ('onehot' in entry) return { kind: 'onehot', length: entry.onehot };
   if ('choice' in entry) return { kind: 'choice', values: entry.choice };
   return { kind: 'real', min: entry.range[0], max: entry.range[1] };
 }
@@ -191,23 +207,26 @@ function buildCheck(check: CheckBlock, report: Report): Built | undefined {
   const shapes = new Map<string, Shape>();
   for (const [name, entry] of Object.entries(check.vars)) {
     const spec = toVarSpec(entry);
-    if (spec.kind === 'vector' && typeof spec.length === 'string') {
-      const length = vars.get(spec.length);
-      const isCount = (v: number) => Number.isInteger(v) && v >= 1;
-      // A length is drawn like any var: from an integer range, or from a choice of whole numbers.
-      const counts =
+    const isCount = (v: number) => Number.isInteger(v) && v >= 1;
+    // A length is drawn like any var: from an integer range, or from a choice of whole numbers.
+    const counts = (dimension: string | number) => {
+      if (typeof dimension === 'number') return true;
+      const length = vars.get(dimension);
+      return (
         (length?.kind === 'integer' && isCount(length.min)) ||
-        (length?.kind === 'choice' && length.values.every(isCount));
-      if (!counts) {
-        report(
-          `check.vars.${name}.vector`,
-          `"${spec.length}" must be a var of positive whole numbers declared before ${name}`,
-        );
-        continue;
-      }
+        (length?.kind === 'choice' && length.values.every(isCount))
+      );
+    };
+    const wrong = dimensionsOf(spec).find((d) => !counts(d));
+    if (wrong !== undefined) {
+      report(
+        `check.vars.${name}.${spec.kind}`,
+        `"${wrong}" must be a var of positive whole numbers declared before ${name}`,
+      );
+      continue;
     }
     vars.set(name, spec);
-    shapes.set(name, spec.kind === 'vector' ? { kind: 'vector', length: spec.length } : { kind: 'scalar' });
+    shapes.set(name, shapeOfVar(spec));
   }
 
   const aliases = new Map<string, string>();
@@ -263,8 +282,11 @@ function buildCheck(check: CheckBlock, report: Report): Built | undefined {
 
     const wrt = entry.wrt ?? check.wrt;
     const wrtSpec = vars.get(wrt);
-    if (wrtSpec === undefined || wrtSpec.kind === 'integer' || wrtSpec.kind === 'choice') {
-      report(at('wrt'), `"${wrt}" must name a real var (a scalar range or a vector), not a given name`);
+    if (wrtSpec === undefined || !['real', 'vector', 'matrix'].includes(wrtSpec.kind)) {
+      report(
+        at('wrt'),
+        `"${wrt}" must name a real var (a scalar range, a vector or a matrix), not a given name or a drawn class`,
+      );
     }
 
     const answerSource = entry.answer ?? check.answer;
@@ -317,12 +339,4 @@ function buildCheck(check: CheckBlock, report: Report): Built | undefined {
   });
 
   return { vars, given, shapes, aliases, parts };
-}
-
-function sameShape(a: Shape, b: Shape): boolean {
-  return a.kind === b.kind && (a.kind === 'scalar' || (b.kind === 'vector' && a.length === b.length));
-}
-
-function describeShape(shape: Shape): string {
-  return shape.kind === 'scalar' ? 'a scalar' : `a vector of length ${shape.length}`;
 }

@@ -9,13 +9,21 @@ const integerRange = z
   .tuple([z.number().int(), z.number().int()])
   .refine(([min, max]) => min <= max, { message: 'the range must be [min, max] with min ≤ max' });
 
+/** A vector's length or a matrix's dimension: an integer var's name or a literal. */
+const dimension = z.union([z.string().min(1), z.number().int().positive()]);
+
 /** One entry of `check.vars`, in any of the forms SPEC section 1 allows. */
 export const varSchema = z.union([
   integerRange,
   z.strictObject({
-    vector: z.union([z.string().min(1), z.number().int().positive()]),
+    vector: dimension,
     range: range.optional(),
   }),
+  z.strictObject({
+    matrix: z.tuple([dimension, dimension]),
+    range: range.optional(),
+  }),
+  z.strictObject({ onehot: dimension }),
   z.strictObject({ choice: z.array(z.number()).min(1) }),
   z.strictObject({ range }),
 ]);

@@ -70,7 +70,7 @@ function checkPart(card: Card, part: Part, rng: Rng, report: (field: string, mes
   }
   const prepared = preparation.prepared;
   const evaluate = (expr: Part['answer']) => {
-    const f = compile(expr, numberAlgebra, prepared.slots);
+    const f = compile(expr, numberAlgebra, prepared.layout);
     return prepared.points.map((p) => {
       try {
         return f({ values: p.values, letters: {} });

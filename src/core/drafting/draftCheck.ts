@@ -213,7 +213,7 @@ function trivialGiven(scope: Scope, prepared: readonly PreparedPart[]): Set<stri
   for (const g of scope.given) {
     if (g.from !== 'solution') continue;
     for (const points of prepared) {
-      const slot = points.slots.get(g.name) as number;
+      const slot = points.layout.slots.get(g.name) as number;
       const equals = (sign: 1 | -1) =>
         points.points.every((p) => {
           const v = p.values[slot];

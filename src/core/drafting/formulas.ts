@@ -1,5 +1,5 @@
 import type { Expr, Vocabulary } from '../expr/ast.ts';
-import { inferShape, type Shape } from '../expr/shape.ts';
+import { inferShape, sameShape, type Shape } from '../expr/shape.ts';
 import { readExpression } from '../reader/index.ts';
 import { derivativeIn, sameDerivative, type Derivative } from './asked.ts';
 import type { Statement } from './statements.ts';
@@ -33,15 +33,14 @@ export function readFormula(
   const { free } = shape.info;
   const fits =
     free !== undefined
-      ? target.kind === 'vector' && free.length === target.length
-      : shape.info.shape.kind === target.kind &&
-        (target.kind === 'scalar' ||
-          (shape.info.shape.kind === 'vector' && shape.info.shape.length === target.length));
+      ? target.kind === 'vector' && free.length === 1 && free[0]?.length === target.length
+      : sameShape(shape.info.shape, target);
   if (!fits) return undefined;
   const names = new Set([...read.names].filter((n) => shapes.has(n)));
+  const letter = free?.[0]?.letter ?? '';
   return free === undefined
     ? { tex, expr: read.expr, whole: read.expr, names }
-    : { tex, expr: read.expr, free: free.letter, whole: vectorForm(read.expr, free.letter), names };
+    : { tex, expr: read.expr, free: letter, whole: vectorForm(read.expr, letter), names };
 }
 
 /**

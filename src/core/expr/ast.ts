@@ -20,14 +20,17 @@ export const FUNCTION_NAMES = [
   'sum',
   'norm',
   'transpose',
+  'outer',
+  'diag',
+  'softmax',
 ] as const;
 
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
-/** The functions that combine or reduce vectors; every other one applies to each component. */
-export const VECTOR_FUNCTIONS: ReadonlySet<FunctionName> = new Set(['max', 'min', 'dot', 'sum', 'norm']);
-
-/** Binary operators: `*` is a scalar product, scalar × vector, or the dot product of two vectors. */
+/**
+ * Binary operators: `*` is a scalar product, scalar × vector, the dot product of two vectors, the outer
+ * product of a column and a row, or a matrix product (`shape.ts` says which).
+ */
 export type BinaryOp = 'add' | 'sub' | 'mul' | 'div' | 'pow' | 'emul' | 'ediv' | 'epow';
 
 /** The constants of the language. */
@@ -48,8 +51,8 @@ export type Expr =
   /** `Σ_i body`: the body evaluated for every component i and added up. */
   | { kind: 'sum'; letter: string; body: Expr };
 
-/** The shape of a name a card defines: a scalar (real or integer) or a vector. */
-export type NameKind = 'scalar' | 'vector';
+/** The shape of a name a card defines: a scalar (real or integer), a vector or a matrix. */
+export type NameKind = 'scalar' | 'vector' | 'matrix';
 
 /** What the reader needs to know about a card to read an expression for it. */
 export interface Vocabulary {

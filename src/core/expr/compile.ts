@@ -1,8 +1,21 @@
 import type { Algebra } from './algebra.ts';
 import type { BinaryOp, Expr } from './ast.ts';
+import { nodeShapes, type Length, type Shape } from './shape.ts';
+import { linearAlgebra } from './linearAlgebra.ts';
 
-/** A runtime value: a scalar or a vector of scalars. */
+/**
+ * A runtime value: a scalar, or the entries of a vector or matrix. A matrix is stored row by row in
+ * one flat array, so that everything done entry by entry (sums, `.*`, the comparison with the
+ * reference, the seeding of dual numbers) treats it as a vector; only the operations that need its
+ * dimensions (products, transposes) read them from its shape.
+ */
 export type Val<T> = T | readonly T[];
+
+/** Where a compiled expression finds each name (its slot in a frame), and the shape of each name. */
+export interface Layout {
+  readonly slots: ReadonlyMap<string, number>;
+  readonly shapes: ReadonlyMap<string, Shape>;
+}
 
 /** What a compiled expression reads: one value per name slot, and the current index letters. */
 export interface Frame<T> {
@@ -35,8 +48,9 @@ interface Ops<T> {
   readonly dot: (a: readonly T[], b: readonly T[]) => T;
   readonly fold: (v: Val<T>, f: (a: T, b: T) => T, empty: T) => T;
   readonly elementwise: Record<Exclude<BinaryOp, 'mul'>, (a: Val<T>, b: Val<T>) => Val<T>>;
-  /** `*`: the dot product of two vectors, otherwise a (broadcast) product. */
+  /** `*` of a scalar and anything, and the dot product of two vectors (`w' x`). */
   readonly mul: (a: Val<T>, b: Val<T>) => Val<T>;
+  readonly softmax: (v: Val<T>) => Val<T>;
   readonly neg: (v: Val<T>) => Val<T>;
   readonly fns: Record<string, (v: Val<T>) => Val<T>>;
 }
@@ -75,6 +89,14 @@ function opsFor<T>(alg: Algebra<T>): Ops<T> {
       epow: map2(alg.pow),
     },
     mul: (a, b) => (isVector(a) && isVector(b) ? dot(a, b) : product(a, b)),
+    softmax: (v) => {
+      if (!isVector(v)) return alg.constant(1);
+      // Shifted by the largest entry so that no exponential overflows; the shift cancels exactly.
+      const top = v.reduce(alg.max);
+      const exps = v.map((x) => alg.exp(alg.sub(x, top)));
+      const total = exps.reduce(alg.add);
+      return exps.map((x) => alg.div(x, total));
+    },
     neg: map1(alg.neg),
     fns: Object.fromEntries(
       (['sigma', 'tanh', 'relu', 'softplus', 'exp', 'log', 'sqrt', 'abs'] as const).map((fn) => [
@@ -89,10 +111,23 @@ function opsFor<T>(alg: Algebra<T>): Ops<T> {
 
 /**
  * Compiles a shape-checked expression into a closure over an algebra. Names are resolved to slots
- * once, so that evaluating at a point is a walk over closures with no lookups by name.
+ * once, and each product to the operation its operands' shapes call for, so that evaluating at a
+ * point is a walk over closures with no lookups by name.
  */
-export function compile<T>(expr: Expr, alg: Algebra<T>, slots: ReadonlyMap<string, number>): Compiled<T> {
-  const { scalar, map2, dot, fold, elementwise, mul, neg, fns } = opsFor(alg);
+export function compile<T>(expr: Expr, alg: Algebra<T>, layout: Layout): Compiled<T> {
+  const { slots } = layout;
+  const { scalar, map2, dot, fold, elementwise, mul, neg, fns, softmax } = opsFor(alg);
+  const table = nodeShapes(expr, layout.shapes);
+  const shapeOf = (e: Expr): Shape => table.get(e) ?? { kind: 'scalar' };
+  const linear = linearAlgebra(alg);
+  /** A dimension at a point: a literal, or the value of its integer var. */
+  const dimension = (length: Length): ((frame: Frame<T>) => number) => {
+    if (typeof length === 'number') return () => length;
+    const slot = slots.get(length) ?? -1;
+    return (frame) => alg.value(frame.values[slot] as T);
+  };
+  const rowsOf = (shape: Shape): ((frame: Frame<T>) => number) =>
+    dimension(shape.kind === 'matrix' ? shape.rows : 1);
 
   const go = (e: Expr): Compiled<T> => {
     switch (e.kind) {
@@ -125,11 +160,12 @@ export function compile<T>(expr: Expr, alg: Algebra<T>, slots: ReadonlyMap<strin
       case 'binary': {
         const left = go(e.left);
         const right = go(e.right);
-        const op = e.op === 'mul' ? mul : elementwise[e.op];
+        if (e.op === 'mul') return product(shapeOf(e.left), shapeOf(e.right), left, right);
+        const op = elementwise[e.op];
         return (frame) => op(left(frame), right(frame));
       }
       case 'call':
-        return call(e.fn, e.args.map(go));
+        return call(e.fn, e.args.map(go), e.args.map(shapeOf));
       case 'sum': {
         const body = go(e.body);
         const length = letterRange<T>(e.letter, e.body, slots);
@@ -149,11 +185,35 @@ export function compile<T>(expr: Expr, alg: Algebra<T>, slots: ReadonlyMap<strin
     }
   };
 
-  const call = (fn: string, args: Compiled<T>[]): Compiled<T> => {
+  /** `*` by the shapes of its operands (`shape.ts`, `product`). */
+  const product = (a: Shape, b: Shape, left: Compiled<T>, right: Compiled<T>): Compiled<T> => {
+    const vectors = (frame: Frame<T>) => [left(frame) as readonly T[], right(frame) as readonly T[]] as const;
+    if (a.kind === 'vector' && !a.row && b.kind === 'vector' && b.row)
+      return (frame) => linear.outer(...vectors(frame));
+    if (a.kind === 'matrix' && b.kind === 'matrix') {
+      const rows = rowsOf(a);
+      return (frame) => linear.matmul(...vectors(frame), rows(frame));
+    }
+    if (a.kind === 'matrix' && b.kind === 'vector') return (frame) => linear.matvec(...vectors(frame));
+    if (a.kind === 'vector' && b.kind === 'matrix') return (frame) => linear.vecmat(...vectors(frame));
+    return (frame) => mul(left(frame), right(frame));
+  };
+
+  const call = (fn: string, args: Compiled<T>[], shapes: readonly Shape[]): Compiled<T> => {
     const [a = () => alg.constant(Number.NaN), b] = args;
     switch (fn) {
-      case 'transpose':
-        return a;
+      case 'transpose': {
+        const [shape] = shapes;
+        if (shape?.kind !== 'matrix') return a;
+        const rows = rowsOf(shape);
+        return (frame) => linear.transpose(a(frame) as readonly T[], rows(frame));
+      }
+      case 'outer':
+        return (frame) => linear.outer(a(frame) as readonly T[], (b ?? a)(frame) as readonly T[]);
+      case 'diag':
+        return (frame) => linear.diag(a(frame) as readonly T[]);
+      case 'softmax':
+        return (frame) => softmax(a(frame));
       case 'sum':
         return (frame) => fold(a(frame), alg.add, alg.constant(0));
       case 'dot':
@@ -217,24 +277,30 @@ function letterRange<T>(
 }
 
 /**
- * Evaluates a componentwise answer (`(y - yhat) * x_j`): the scalar body once for each value of
- * its free letter, giving a vector.
+ * Evaluates a componentwise answer: the scalar body once for each value of its free letters —
+ * `(y - yhat) * x_j` gives a vector, `delta_i * x_j` a matrix (stored row by row) whose rows go with
+ * the first letter of `letters`.
  */
 export function componentwise<T>(
   body: Compiled<T>,
-  letter: string,
+  letters: readonly string[],
   expr: Expr,
   slots: ReadonlyMap<string, number>,
 ): Compiled<T> {
-  const length = letterRange<T>(letter, expr, slots);
+  const [rowLetter = '', colLetter] = letters;
+  const rows = letterRange<T>(rowLetter, expr, slots);
+  const cols = colLetter === undefined ? () => 1 : letterRange<T>(colLetter, expr, slots);
   return (frame) => {
     const out: T[] = [];
-    for (let i = 0, n = length(frame); i < n; i++) {
-      frame.letters[letter] = i;
-      const c = body(frame);
-      out.push((isVector(c) ? c[0] : c) as T);
+    for (let i = 0, m = rows(frame), n = cols(frame); i < m; i++) {
+      frame.letters[rowLetter] = i;
+      for (let j = 0; j < n; j++) {
+        if (colLetter !== undefined) frame.letters[colLetter] = j;
+        const c = body(frame);
+        out.push((isVector(c) ? c[0] : c) as T);
+      }
     }
-    delete frame.letters[letter];
+    for (const letter of letters) delete frame.letters[letter];
     return out;
   };
 }

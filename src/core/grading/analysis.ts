@@ -1,3 +1,4 @@
+import { dimensionsOf } from '../cards/card.ts';
 import { chainPaths, LOSS } from '../cards/chain.ts';
 import { compile, type Compiled, type Frame, type Val } from '../expr/compile.ts';
 import { dualAlgebra, type Dual } from '../expr/dual.ts';
@@ -61,12 +62,13 @@ function analyse(prepared: PreparedPart): Analysis {
 }
 
 function factors(prepared: PreparedPart): Factor[] {
-  const { card, part, slots, points } = prepared;
+  const { card, part, layout, points } = prepared;
+  const { slots } = layout;
   const compiled = new Map<string, { expr: Expr; dual: Compiled<Dual> }>([
-    [LOSS, { expr: part.loss, dual: compile(part.loss, dualAlgebra, slots) }],
+    [LOSS, { expr: part.loss, dual: compile(part.loss, dualAlgebra, layout) }],
     ...card.given.map((g): [string, { expr: Expr; dual: Compiled<Dual> }] => [
       g.name,
-      { expr: g.expr, dual: compile(g.expr, dualAlgebra, slots) },
+      { expr: g.expr, dual: compile(g.expr, dualAlgebra, layout) },
     ]),
   ]);
   const isScalar = (name: string) => name === LOSS || card.shapes.get(name)?.kind === 'scalar';
@@ -109,7 +111,7 @@ function terms(prepared: PreparedPart): TermGradient[] {
   if (split.length < 2) return [];
   const chain = chainOf(card, part);
   return split.map(({ expr, sign }) => {
-    const dual = compile(expr, dualAlgebra, chain.slots);
+    const dual = compile(expr, dualAlgebra, chain.layout);
     return {
       term: expr,
       sign,
@@ -124,13 +126,11 @@ function terms(prepared: PreparedPart): TermGradient[] {
 function dependencies(prepared: PreparedPart): Dependency[] {
   const { card, part, points } = prepared;
   const chain = chainOf(card, part);
-  const givenNumber = card.given.map((g) => compile(g.expr, numberAlgebra, chain.slots));
+  const givenNumber = card.given.map((g) => compile(g.expr, numberAlgebra, chain.layout));
   const sampler = new PointSampler(card.vars, seededRng(prepared.analysisSeed));
-  // A var that sets a vector's length cannot move alone.
+  // A var that sets a vector's length or a matrix's dimension cannot move alone.
   const lengths = new Set(
-    [...card.vars.values()].flatMap((s) =>
-      s.kind === 'vector' && typeof s.length === 'string' ? [s.length] : [],
-    ),
+    [...card.vars.values()].flatMap((s) => dimensionsOf(s).filter((d) => typeof d === 'string')),
   );
   const out: Dependency[] = [];
   [...card.vars.keys()].forEach((name, slot) => {

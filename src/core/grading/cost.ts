@@ -1,7 +1,7 @@
 import type { NumericCard as Card } from '../cards/card.ts';
-import { VECTOR_FUNCTIONS, type Expr } from '../expr/ast.ts';
+import type { Expr } from '../expr/ast.ts';
 import { findIndexed } from '../expr/compile.ts';
-import type { Length } from '../expr/shape.ts';
+import { nodeShapes, SCALAR, type FreeLetter, type Length, type Shape } from '../expr/shape.ts';
 
 /**
  * How much work evaluating an answer once takes, counted before it is evaluated, so that a short
@@ -30,7 +30,7 @@ export const WORK_BUDGET = 2_500;
 
 interface NodeCost {
   readonly work: number;
-  /** The length of the vector the node yields (0 for a scalar). */
+  /** How many entries the node yields (0 for a scalar). */
   readonly vector: number;
   readonly loops: readonly string[];
 }
@@ -51,63 +51,104 @@ export function longestLength(length: Length, vars: Card['vars']): number {
 }
 
 /**
- * The cost of one evaluation of a shape-checked answer on `card`; `free` is the letter a
- * componentwise answer ranges over (`x_j`), with its length.
+ * The cost of one evaluation of a shape-checked answer on `card`; `free` are the letters a
+ * componentwise answer ranges over (`x_j`, or `delta_i x_j`), with their lengths.
  */
 export function answerCost(
   expr: Expr,
   card: Pick<Card, 'vars' | 'shapes'>,
-  free?: { readonly letter: string; readonly length: Length },
+  free?: readonly FreeLetter[],
 ): AnswerCost {
-  const vectorLength = (name: string): number => {
-    const shape = card.shapes.get(name);
-    return shape?.kind === 'vector' ? longestLength(shape.length, card.vars) : 0;
-  };
-  const body = costOf(expr, vectorLength);
+  const longest = (length: Length) => longestLength(length, card.vars);
+  const body = costOf(expr, { table: nodeShapes(expr, card.shapes), names: card.shapes, longest });
   if (free === undefined) return { work: body.work, loops: body.loops };
   return {
-    work: longestLength(free.length, card.vars) * body.work,
-    loops: [free.letter, ...body.loops],
+    work: free.reduce((work, f) => work * longest(f.length), body.work),
+    loops: [...free.map((f) => f.letter), ...body.loops],
   };
 }
 
-function costOf(expr: Expr, vectorLength: (name: string) => number): NodeCost {
-  const recur = (e: Expr) => costOf(e, vectorLength);
-  const node = (children: readonly NodeCost[], vector: number): NodeCost => {
-    // A node's own work is one pass over the widest vector it reads or yields.
-    const own = Math.max(1, vector, ...children.map((c) => c.vector));
-    const deepest = children.reduce<readonly string[]>(
-      (a, c) => (c.loops.length > a.length ? c.loops : a),
-      [],
-    );
-    return { work: children.reduce((sum, c) => sum + c.work, own), vector, loops: deepest };
-  };
+/** How many scalars a value of this shape holds, at the largest dimensions the card draws. */
+function entries(shape: Shape, longest: (length: Length) => number): number {
+  switch (shape.kind) {
+    case 'scalar':
+      return 0;
+    case 'vector':
+      return longest(shape.length);
+    case 'matrix':
+      return longest(shape.rows) * longest(shape.cols);
+  }
+}
+
+/** The dimension a product adds up over: a matrix's columns, a row's or a dot product's length; 1 for an outer product. */
+function innerDimension(left: Shape, right: Shape, longest: (length: Length) => number): number {
+  if (left.kind === 'matrix') return longest(left.cols);
+  if (left.kind === 'vector' && !(right.kind === 'vector' && !left.row && right.row))
+    return longest(left.length);
+  return 1;
+}
+
+/** What the cost walk reads: each node's shape, the names' shapes, the card's largest dimensions. */
+interface CostContext {
+  readonly table: ReadonlyMap<Expr, Shape>;
+  readonly names: ReadonlyMap<string, Shape>;
+  readonly longest: (length: Length) => number;
+}
+
+function sizeOf(e: Expr, ctx: CostContext): number {
+  return entries(ctx.table.get(e) ?? SCALAR, ctx.longest);
+}
+
+/** A node over its children: their work plus its own, and the deepest nest of loops among them. */
+function over(expr: Expr, children: readonly NodeCost[], own: number, ctx: CostContext): NodeCost {
+  let work = own;
+  let loops: readonly string[] = [];
+  for (const c of children) {
+    work += c.work;
+    if (c.loops.length > loops.length) loops = c.loops;
+  }
+  return { work, vector: sizeOf(expr, ctx), loops };
+}
+
+/** A node's own work when it is one pass over the widest value it reads or yields. */
+function pass(expr: Expr, children: readonly NodeCost[], ctx: CostContext): number {
+  let widest = Math.max(1, sizeOf(expr, ctx));
+  for (const c of children) widest = Math.max(widest, c.vector);
+  return widest;
+}
+
+function costOf(expr: Expr, ctx: CostContext): NodeCost {
   switch (expr.kind) {
     case 'num':
     case 'index':
-      return { work: 1, vector: 0, loops: [] };
     case 'sym':
-      return { work: 1, vector: vectorLength(expr.name), loops: [] };
+      return { work: 1, vector: sizeOf(expr, ctx), loops: [] };
     case 'neg': {
-      const arg = recur(expr.arg);
-      return node([arg], arg.vector);
+      const args = [costOf(expr.arg, ctx)];
+      return over(expr, args, pass(expr, args, ctx), ctx);
     }
     case 'binary': {
-      const left = recur(expr.left);
-      const right = recur(expr.right);
-      // `*` of two vectors is their dot product; `^` is only for scalars (the shape check says so).
-      const scalar = (expr.op === 'mul' && left.vector > 0 && right.vector > 0) || expr.op === 'pow';
-      return node([left, right], scalar ? 0 : Math.max(left.vector, right.vector));
+      const args = [costOf(expr.left, ctx), costOf(expr.right, ctx)];
+      const l = ctx.table.get(expr.left) ?? SCALAR;
+      const r = ctx.table.get(expr.right) ?? SCALAR;
+      // A product of two vectors or matrices does one multiply-add per entry of the result per inner step.
+      const own =
+        expr.op === 'mul' && l.kind !== 'scalar' && r.kind !== 'scalar'
+          ? Math.max(1, sizeOf(expr, ctx)) * innerDimension(l, r, ctx.longest)
+          : pass(expr, args, ctx);
+      return over(expr, args, own, ctx);
     }
     case 'call': {
-      const args = expr.args.map(recur);
-      const reduces = VECTOR_FUNCTIONS.has(expr.fn) && !(args.length === 2 && expr.fn !== 'dot');
-      return node(args, reduces ? 0 : Math.max(0, ...args.map((a) => a.vector)));
+      const args = expr.args.map((arg) => costOf(arg, ctx));
+      return over(expr, args, pass(expr, args, ctx), ctx);
     }
     case 'sum': {
-      const body = recur(expr.body);
+      const body = costOf(expr.body, ctx);
       const indexed = findIndexed(expr.body, expr.letter);
-      const length = indexed === undefined ? 0 : vectorLength(indexed);
+      const length = entries(
+        (indexed === undefined ? undefined : ctx.names.get(indexed)) ?? SCALAR,
+        ctx.longest,
+      );
       // Each pass evaluates the body and adds it up.
       return { work: length * (body.work + 1), vector: 0, loops: [expr.letter, ...body.loops] };
     }

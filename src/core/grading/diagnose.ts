@@ -4,6 +4,7 @@ import { LOSS } from '../cards/chain.ts';
 import { analysisOf, type Factor } from './analysis.ts';
 import type { PreparedPart, SamplePoint } from './prepare.ts';
 import { isClose, magnitude } from './tolerance.ts';
+import { transposeMistake } from './transposes.ts';
 import * as say from './feedback.ts';
 
 /** A recognised cause of a wrong answer: a code with an optional detail, and words for the student. */
@@ -43,6 +44,9 @@ export function diagnose(
         return t !== undefined && isClose(values[i] as Val<number>, t, sign);
       }),
     );
+
+  const transposed = transposeMistake(prepared, everywhere);
+  if (transposed !== undefined) return { mistake: 'transpose', feedback: say.transpose(transposed) };
 
   const constant = constantFactor(prepared, values, signs.length === 2);
   if (constant !== undefined)
@@ -159,7 +163,11 @@ function constantFactor(
     return formatRatio(c);
   }
   // The ratio moves from point to point: it may be the length of the vectors (a sum instead of a mean).
-  const lengths = prepared.points.map((p) => p.values.find((v) => Array.isArray(v)));
+  const wrtSlot =
+    prepared.card.shapes.get(prepared.part.wrt)?.kind === 'vector'
+      ? prepared.layout.slots.get(prepared.part.wrt)
+      : undefined;
+  const lengths = prepared.points.map((p) => (wrtSlot === undefined ? undefined : p.values[wrtSlot]));
   const n = lengths.map((v) => (Array.isArray(v) ? v.length : Number.NaN));
   const follows = (f: (n: number) => number) =>
     ratios.every((c, i) => c === undefined || near(sign * c, f(n[i] as number)));

@@ -1,7 +1,7 @@
 import type { NumericCard as Card } from '../cards/card.ts';
 import type { IndexOutOfRange } from '../expr/compile.ts';
 import type { AnswerCost } from './cost.ts';
-import type { Shape } from '../expr/shape.ts';
+import { describeShape, type Shape } from '../expr/shape.ts';
 import type { SamplePoint } from './prepare.ts';
 
 /** The words students read with each verdict. One table, so that the tone stays the same. */
@@ -20,13 +20,22 @@ export const mixedSign = (target: string) =>
 export const incorrect = (target: string, wrong: number, total: number) =>
   `Incorrect: your answer differs from ${target} at ${wrong} of ${total} random points. A hint may help.`;
 
-const describe = (shape: Shape) =>
-  shape.kind === 'scalar' ? 'a scalar' : `a vector (${shape.length} components)`;
+/** `m×n`, or a vector's length, as the two shapes of a matrix answer are compared. */
+const dims = (shape: Shape) =>
+  shape.kind === 'matrix' ? `${shape.rows}×${shape.cols}` : describeShape(shape);
 
-export const shape = (target: string, got: Shape, expected: Shape) =>
-  expected.kind === 'vector' && got.kind === 'scalar'
-    ? `Incorrect: your answer is a scalar, but ${target} is a vector with ${expected.length} components. Give the whole vector (e.g. \`… * x\`) or its j-th component with an index (e.g. \`… * x_j\`); \`x_1\` is only the first component.`
-    : `Incorrect: your answer is ${describe(got)}, but ${target} is ${describe(expected)}.`;
+export const shape = (target: string, got: Shape, expected: Shape) => {
+  if (expected.kind === 'vector' && got.kind === 'scalar')
+    return `Incorrect: your answer is a scalar, but ${target} is a vector with ${expected.length} components. Give the whole vector (e.g. \`… * x\`) or its j-th component with an index (e.g. \`… * x_j\`); \`x_1\` is only the first component.`;
+  if (expected.kind === 'matrix' && got.kind === 'matrix') {
+    const swapped = got.rows === expected.cols && got.cols === expected.rows;
+    return `Incorrect: your answer is ${dims(got)}, ${target} is ${dims(expected)}${swapped ? ": transpose? (column × row, like `delta * x'`, gives a matrix with the rows of the column)" : '.'}`;
+  }
+  return `Incorrect: your answer is ${describeShape(got)}, but ${target} is ${describeShape(expected)}.`;
+};
+
+export const transpose = (what: string) =>
+  `Incorrect: your answer is ${what}. Check which factor gives the rows: ∂ℓ/∂W has the shape of W (δ xᵀ, not x δᵀ), and the error goes back through a layer as Wᵀδ.`;
 
 export const notSimplified = (missing: readonly string[], forbidden: readonly string[]) => {
   const parts = [

@@ -4,7 +4,7 @@ import { numberAlgebra } from '../expr/algebra.ts';
 import { compile, componentwise, IndexOutOfRange, type Val } from '../expr/compile.ts';
 import { answerCost, WORK_BUDGET } from './cost.ts';
 import { roundingCheck } from './rounding.ts';
-import { inferShape, type Shape } from '../expr/shape.ts';
+import { inferShape, sameShape, type Shape } from '../expr/shape.ts';
 import { readExpression } from '../reader/index.ts';
 import type { PreparedPart, SamplePoint } from './prepare.ts';
 import { describeShapeError } from './shapeMessages.ts';
@@ -30,7 +30,7 @@ export interface GradeOptions {
 }
 
 export function gradeAgainst(prepared: PreparedPart, input: string, options: GradeOptions = {}): Verdict {
-  const { card, part, slots, points } = prepared;
+  const { card, part, layout, points } = prepared;
   const read = readExpression(input, cardVocabulary(card));
   if (!read.ok) return { verdict: 'invalid', feedback: read.error.message };
   const normalized = read.normalized;
@@ -41,8 +41,9 @@ export function gradeAgainst(prepared: PreparedPart, input: string, options: Gra
   if (!(cost.work <= WORK_BUDGET))
     return { verdict: 'invalid', feedback: say.tooMuchWork(cost, WORK_BUDGET), normalized };
 
-  const body = compile(read.expr, numberAlgebra, slots);
-  const evaluate = free === undefined ? body : componentwise(body, free.letter, read.expr, slots);
+  const letters = free?.map((f) => f.letter);
+  const body = compile(read.expr, numberAlgebra, layout);
+  const evaluate = letters === undefined ? body : componentwise(body, letters, read.expr, layout.slots);
   let values: Val<number>[];
   try {
     values = points.map((p) => evaluate({ values: p.values, letters: {} }));
@@ -61,14 +62,16 @@ export function gradeAgainst(prepared: PreparedPart, input: string, options: Gra
   const expected = card.shapes.get(part.wrt) as Shape;
   const known = matchKnownMistake(part, points, values);
   if (known !== undefined) return incorrect(`card:${known.id}`, known.feedback);
-  if (!sameShapeEverywhere(values, points))
+  // Dimension names are compared before numbers: an n×m answer has as many entries as an m×n gradient.
+  const matrixInvolved = shape.info.shape.kind === 'matrix' || expected.kind === 'matrix';
+  if ((matrixInvolved && !sameShape(shape.info.shape, expected)) || !sameShapeEverywhere(values, points))
     return incorrect('shape', say.shape(prepared.target, shape.info.shape, expected));
 
   const undefinedAt = values.findIndex((v) => !isDefined(v));
   if (undefinedAt >= 0)
     return incorrect(undefined, say.undefinedAt(card, points[undefinedAt] as SamplePoint));
 
-  const rounding = roundingCheck(read.expr, free?.letter, slots, points);
+  const rounding = roundingCheck(read.expr, letters, layout, points);
   const compare = (sign: 1 | -1) =>
     values.map((v, i) => isClose(v, (points[i] as SamplePoint).reference, sign));
   const plainEqual = compare(1);

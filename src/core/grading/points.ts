@@ -4,6 +4,12 @@ import type { Rng } from '../random/rng.ts';
 /** The values of a card's vars at one point, in the order the vars are declared. */
 export type VarValues = Map<string, number | number[]>;
 
+/** A length at this point: a literal, or the value already drawn for its integer var. */
+function dimension(length: string | number, sofar: VarValues): number {
+  const value = typeof length === 'number' ? length : sofar.get(length);
+  return typeof value === 'number' ? value : 0;
+}
+
 /** The vars whose values come from a short list: they are cycled through, not left to chance. */
 function discreteValues(spec: VarSpec): readonly number[] | undefined {
   if (spec.kind === 'choice') return spec.values;
@@ -61,11 +67,16 @@ export class PointSampler {
         return chosen.get(name) as number;
       case 'real':
         return uniform(spec.min, spec.max);
-      case 'vector': {
-        const length = typeof spec.length === 'number' ? spec.length : sofar.get(spec.length);
-        return Array.from({ length: typeof length === 'number' ? length : 0 }, () =>
+      case 'vector':
+        return Array.from({ length: dimension(spec.length, sofar) }, () => uniform(spec.min, spec.max));
+      case 'matrix':
+        return Array.from({ length: dimension(spec.rows, sofar) * dimension(spec.cols, sofar) }, () =>
           uniform(spec.min, spec.max),
         );
+      case 'onehot': {
+        const length = dimension(spec.length, sofar);
+        const hot = Math.min(length - 1, Math.floor(this.rng() * length));
+        return Array.from({ length }, (_, i) => (i === hot ? 1 : 0));
       }
     }
   }

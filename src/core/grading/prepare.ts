@@ -1,6 +1,6 @@
 import type { NumericCard as Card, Part } from '../cards/card.ts';
 import { numberAlgebra } from '../expr/algebra.ts';
-import { compile, type Compiled, type Frame, type Val } from '../expr/compile.ts';
+import { compile, type Compiled, type Frame, type Layout, type Val } from '../expr/compile.ts';
 import { dualAlgebra, type Dual } from '../expr/dual.ts';
 import type { Rng } from '../random/rng.ts';
 import { PointSampler } from './points.ts';
@@ -28,7 +28,7 @@ export interface SamplePoint {
 export interface PreparedPart {
   readonly card: Card;
   readonly part: Part;
-  readonly slots: ReadonlyMap<string, number>;
+  readonly layout: Layout;
   readonly points: readonly SamplePoint[];
   /** What the answer should be, in symbols: `∂ℓ/∂w`, or a step's `∂yhat/∂s`. */
   readonly target: string;
@@ -40,7 +40,7 @@ export interface PreparedPart {
 
 /** The closures of a card's chain, compiled once per part and algebra. */
 export interface Chain {
-  readonly slots: Map<string, number>;
+  readonly layout: Layout;
   readonly givenNumber: Compiled<number>[];
   readonly givenDual: Compiled<Dual>[];
   readonly lossDual: Compiled<Dual>;
@@ -57,16 +57,28 @@ export function slotsOf(card: Card): Map<string, number> {
   return slots;
 }
 
+const layouts = new WeakMap<Card, Layout>();
+
+/** The card's slots and shapes, which every expression of the card is compiled against. */
+export function layoutOf(card: Card): Layout {
+  let layout = layouts.get(card);
+  if (layout === undefined) {
+    layout = { slots: slotsOf(card), shapes: card.shapes };
+    layouts.set(card, layout);
+  }
+  return layout;
+}
+
 export function chainOf(card: Card, part: Part): Chain {
   let chain = chains.get(part);
   if (chain === undefined) {
-    const slots = slotsOf(card);
+    const layout = layoutOf(card);
     chain = {
-      slots,
-      givenNumber: card.given.map((g) => compile(g.expr, numberAlgebra, slots)),
-      givenDual: card.given.map((g) => compile(g.expr, dualAlgebra, slots)),
-      lossDual: compile(part.loss, dualAlgebra, slots),
-      mistakes: part.mistakes.map((m) => compile(m.expr, numberAlgebra, slots)),
+      layout,
+      givenNumber: card.given.map((g) => compile(g.expr, numberAlgebra, layout)),
+      givenDual: card.given.map((g) => compile(g.expr, dualAlgebra, layout)),
+      lossDual: compile(part.loss, dualAlgebra, layout),
+      mistakes: part.mistakes.map((m) => compile(m.expr, numberAlgebra, layout)),
     };
     chains.set(part, chain);
   }
@@ -93,9 +105,9 @@ export function gradientOf(
   lossDual: Compiled<Dual>,
   wrt: string,
   vars: readonly Val<number>[],
-  chain: Pick<Chain, 'slots' | 'givenDual'>,
+  chain: Pick<Chain, 'layout' | 'givenDual'>,
 ): Val<number> {
-  const wrtSlot = chain.slots.get(wrt) as number;
+  const wrtSlot = chain.layout.slots.get(wrt) as number;
   const wrtValue = vars[wrtSlot] as Val<number>;
   const base = vars.map(lift);
   const pass = (seed: Val<Dual>): number => {
@@ -173,7 +185,7 @@ export function preparePoints(
     points.push(point);
   }
   const analysisSeed = Math.floor(rng() * 2 ** 31);
-  return { ok: true, prepared: { card, part, slots: chain.slots, points, analysisSeed, ...about } };
+  return { ok: true, prepared: { card, part, layout: chain.layout, points, analysisSeed, ...about } };
 }
 
 function safely(f: () => Val<number>): Val<number> | undefined {

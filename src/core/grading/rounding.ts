@@ -1,4 +1,4 @@
-import { compile, componentwise, type Compiled, type Val } from '../expr/compile.ts';
+import { compile, componentwise, type Compiled, type Layout, type Val } from '../expr/compile.ts';
 import type { Expr } from '../expr/ast.ts';
 import { scaledAlgebra, type Scaled } from '../expr/scaled.ts';
 import type { SamplePoint } from './prepare.ts';
@@ -12,8 +12,8 @@ import { isCloseAfterRounding } from './tolerance.ts';
  */
 export function roundingCheck(
   expr: Expr,
-  free: string | undefined,
-  slots: ReadonlyMap<string, number>,
+  free: readonly string[] | undefined,
+  layout: Layout,
   points: readonly SamplePoint[],
 ): (index: number, sign: 1 | -1) => boolean {
   let evaluate: Compiled<Scaled> | undefined;
@@ -21,8 +21,8 @@ export function roundingCheck(
   const valueAt = (index: number): Val<Scaled> | undefined => {
     if (!values.has(index)) {
       if (evaluate === undefined) {
-        const body = compile(expr, scaledAlgebra, slots);
-        evaluate = free === undefined ? body : componentwise(body, free, expr, slots);
+        const body = compile(expr, scaledAlgebra, layout);
+        evaluate = free === undefined ? body : componentwise(body, free, expr, layout.slots);
       }
       const point = points[index] as SamplePoint;
       const at = point.values.map(lift);

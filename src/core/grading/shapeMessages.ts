@@ -1,6 +1,6 @@
 import type { Expr } from '../expr/ast.ts';
 import { printExpr } from '../expr/print.ts';
-import type { ShapeError } from '../expr/shape.ts';
+import { sameShape, transposed, type Shape, type ShapeError } from '../expr/shape.ts';
 
 const quote = (e: Expr) => `\`${printExpr(e)}\``;
 
@@ -14,14 +14,72 @@ function operands(at: Expr): [string, string] {
   return [operand(at), operand(at)];
 }
 
+/** A transposed operand as a student would write it: `W'`, `(a + b)'`. */
+const flip = (text: string) => `${text}'`;
+
+/** Dimensions in the words of a product: `W (m×n)`, `delta (m components)`. */
+const named = (text: string, shape: Shape) => {
+  switch (shape.kind) {
+    case 'matrix':
+      return `${text} (${shape.rows}×${shape.cols})`;
+    case 'vector':
+      return `${text} (${shape.row ? 'a row of ' : ''}${shape.length}${shape.row ? '' : ' components'})`;
+    case 'scalar':
+      return `${text} (a scalar)`;
+  }
+};
+
+/** Whether `a * b` checks once the shapes are those given: the inner dimensions meet. */
+function multiplies(a: Shape, b: Shape): boolean {
+  const inner = (s: Shape, side: 'left' | 'right') => {
+    if (s.kind === 'matrix') return side === 'left' ? s.cols : s.rows;
+    if (s.kind === 'vector') return s.length;
+    return undefined;
+  };
+  if (a.kind === 'vector' && b.kind === 'vector') return !a.row && b.row ? true : a.length === b.length;
+  if (a.kind === 'vector' && !a.row) return false;
+  if (b.kind === 'vector' && b.row) return false;
+  return inner(a, 'left') === inner(b, 'right');
+}
+
+/** A product whose dimensions do not meet: the transposes that would make them meet, if any. */
+function productSuggestion(a: string, b: string, shapes: readonly Shape[]): string {
+  const [left, right] = shapes;
+  if (left === undefined || right === undefined) return '';
+  const tries: [Shape, Shape, string][] = [
+    [transposed(left), right, `${flip(a)} * ${b}`],
+    [left, transposed(right), `${a} * ${flip(b)}`],
+    [transposed(right), transposed(left), `${flip(b)} * ${flip(a)}`],
+  ];
+  const fits = tries.find(([l, r]) => multiplies(l, r));
+  return fits === undefined ? '' : ` Did you mean \`${fits[2]}\`?`;
+}
+
 /** Says, in a student's words, why an expression cannot be evaluated, with a suggestion. */
 export function describeShapeError(error: ShapeError): string {
   const [a, b] = operands(error.at);
   switch (error.code) {
     case 'vector_power':
       return `${quote(error.at)} raises a vector to a power. Did you mean \`${a} .^ ${b}\` (each component) or \`dot(${a}, ${a})\` (the squared length)?`;
-    case 'length_mismatch':
-      return `${quote(error.at)} combines vectors of different lengths.`;
+    case 'length_mismatch': {
+      const [left, right] = error.operands ?? [];
+      if (left?.kind !== 'matrix' && right?.kind !== 'matrix')
+        return `${quote(error.at)} combines vectors of different lengths.`;
+      const sizes =
+        left !== undefined && right !== undefined ? ` ${named(a, left)} and ${named(b, right)}` : '';
+      const swapped = left !== undefined && right !== undefined && sameShape(transposed(left), right);
+      return `${quote(error.at)} combines${sizes} entry by entry: both must have the same shape.${swapped ? ` Did you mean \`${flip(a)}\`?` : ''}`;
+    }
+    case 'product_mismatch': {
+      const [left, right] = error.operands ?? [];
+      const sizes =
+        left !== undefined && right !== undefined
+          ? `${named(a, left)} times ${named(b, right)}`
+          : 'two factors';
+      return `${quote(error.at)} multiplies ${sizes}: the inner dimensions do not match.${productSuggestion(a, b, error.operands ?? [])}`;
+    }
+    case 'needs_vector':
+      return `${quote(error.at)} needs a vector, like \`softmax(z)\` or \`diag(h)\`.`;
     case 'vector_division':
       return `${quote(error.at)} divides by a vector. Did you mean \`${a} ./ ${b}\` (component by component)?`;
     case 'dot_of_scalar':

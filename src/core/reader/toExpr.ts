@@ -54,6 +54,9 @@ const ARITY: Readonly<Record<FunctionName, readonly [number, number]>> = {
   sum: [1, 1],
   norm: [1, 1],
   transpose: [1, 1],
+  outer: [2, 2],
+  diag: [1, 1],
+  softmax: [1, 1],
 };
 
 const BINARY: Readonly<Record<string, Extract<Expr, { kind: 'binary' }>['op']>> = {

@@ -4,7 +4,7 @@ import type { Expr } from '../expr/ast.ts';
 import { compile } from '../expr/compile.ts';
 import { mapChildren } from '../expr/mapChildren.ts';
 import { dualAlgebra } from '../expr/dual.ts';
-import { partialOf, preparePoints, slotsOf, type Preparation } from '../grading/prepare.ts';
+import { layoutOf, partialOf, preparePoints, type Preparation } from '../grading/prepare.ts';
 import type { Rng } from '../random/rng.ts';
 import { differentiate } from './differentiate.ts';
 
@@ -68,9 +68,9 @@ export function prepareStep(card: Card, part: Part, step: Step, rng: Rng): Prepa
     forbid: [],
     mistakes: [],
   };
-  const slots = slotsOf(card);
-  const dual = compile(step.expr, dualAlgebra, slots);
-  const by = slots.get(step.by) as number;
+  const layout = layoutOf(card);
+  const dual = compile(step.expr, dualAlgebra, layout);
+  const by = layout.slots.get(step.by) as number;
   return preparePoints(card, stepPart, rng, (values) => partialOf(dual, by, values), {
     target: step.title,
     isStep: true,

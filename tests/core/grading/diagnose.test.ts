@@ -35,7 +35,8 @@ function builtWrongAnswers(card: Card, part: Part): [string, string][] {
     [`-3 * ${r}`, either ? 'constant_factor:3' : 'constant_factor:-3'],
   ];
   if (!either) out.push([`-${r}`, 'sign']);
-  if (card.vars.has('n') && card.shapes.get(part.wrt)?.kind === 'vector')
+  const wrtShape = card.shapes.get(part.wrt);
+  if (card.vars.has('n') && wrtShape?.kind === 'vector' && wrtShape.length === 'n')
     out.push([`n * ${r}`, 'constant_factor:n']);
   for (const step of stepsOf(card, part)) {
     if (step.form === undefined || step.form.kind === 'num' || card.shapes.get(step.by)?.kind !== 'scalar')
@@ -58,7 +59,8 @@ function builtWrongAnswers(card: Card, part: Part): [string, string][] {
   }
   const inlined = inline(part.answer, card);
   for (const [name, spec] of card.vars) {
-    if (spec.kind === 'vector' || spec.kind === 'integer') continue;
+    // A frozen vector or matrix would change the answer's shape, not what it depends on.
+    if (spec.kind === 'vector' || spec.kind === 'matrix' || spec.kind === 'integer') continue;
     const frozen = freeze(inlined, name);
     if (printExpr(frozen) !== printExpr(inlined)) out.push([printExpr(frozen), `ignores:${name}`]);
   }
@@ -69,7 +71,7 @@ function builtWrongAnswers(card: Card, part: Part): [string, string][] {
 function unrelatedWrongAnswers(part: Part, card: Card): string[] {
   const r = `(${part.answerSource})`;
   const scalars = [...card.vars].filter(([, s]) => s.kind === 'real' || s.kind === 'choice').map(([n]) => n);
-  const vector = card.shapes.get(part.wrt)?.kind === 'vector';
+  const vector = card.shapes.get(part.wrt)?.kind !== 'scalar';
   const answers = [
     vector ? `${r} .^ 3` : `${r} ^ 3`,
     `tanh(${r})`,
