@@ -1,7 +1,7 @@
 import { checkMarkdownMath } from './checkMath.ts';
 import { FORMULA_PADDING_X, layoutFormula } from './layoutFormula.ts';
 import { layoutPage, type PageLayout } from './layoutPage.ts';
-import { LruCache } from './lruCache.ts';
+import { LRUCache } from 'lru-cache';
 import { pagePixelHeight, pageSvg } from './pageSvg.ts';
 import { parseMarkdown } from './parseMarkdown.ts';
 import { rasterise } from './rasterise.ts';
@@ -78,7 +78,7 @@ async function drawPage(layout: PageLayout, width: number, theme: ThemeName): Pr
 export async function createRenderer(config: RendererConfig = {}): Promise<Renderer> {
   const converter = await createTexConverter({ cacheSize: config.formulaCacheSize ?? 1000 });
   const font = createTextFont(converter.font);
-  const pngs = new LruCache<string, RenderResult<Png>>(config.pngCacheSize ?? 128);
+  const pngs = new LRUCache<string, RenderResult<Png>>({ max: config.pngCacheSize ?? 128 });
 
   async function cachedPng(
     key: string,

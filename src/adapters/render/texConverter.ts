@@ -17,7 +17,7 @@ import '@mathjax/src/js/input/tex/upgreek/UpgreekConfiguration.js';
 // Gives MathJax an `import()`-based loader for the font's dynamic files.
 import '@mathjax/src/js/util/asyncLoad/esm.js';
 import { MathJaxNewcmFont } from '@mathjax/mathjax-newcm-font/js/svg.js';
-import { LruCache } from './lruCache.ts';
+import { LRUCache } from 'lru-cache';
 import { mergePaths } from './mergePaths.ts';
 import type { RenderResult } from './renderError.ts';
 
@@ -106,7 +106,7 @@ export async function createTexConverter(options: { cacheSize?: number } = {}): 
   });
   const document = mathjax.document('', { InputJax: input, OutputJax: output });
   await output.font.loadDynamicFiles();
-  const cache = new LruCache<string, RenderResult<MathBox>>(options.cacheSize ?? 1000);
+  const cache = new LRUCache<string, RenderResult<MathBox>>({ max: options.cacheSize ?? 1000 });
 
   /** `containerWidth` in pixels of MathJax's nominal 16 px em. */
   function typeset(tex: string, display: boolean, containerWidth: number): RenderResult<MathBox> {
