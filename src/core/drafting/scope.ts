@@ -7,6 +7,7 @@ import { vocabularyOf } from '../cards/vocabulary.ts';
 import type { Definition } from './definitions.ts';
 import type { Domain } from './domains.ts';
 import { nameUse } from './mathNames.ts';
+import { shareDefinitions } from './shareDefinitions.ts';
 
 /** SPEC section 1's defaults where the card gives no range. */
 const LENGTH_RANGE = [2, 6];
@@ -116,7 +117,7 @@ export function scopeOf(
     );
   }
 
-  const given: Scope['given'][number][] = [];
+  const definedRead: { name: string; expr: Expr; from: Definition['from'] }[] = [];
   const vocabulary = () => vocabularyOf(shapes, new Map());
   const read = (tex: string): { expr: Expr; shape: Shape } | undefined => {
     const result = readExpression(tex, vocabulary());
@@ -134,7 +135,7 @@ export function scopeOf(
       if (shapes.has(d.name)) return false;
       const side = d.sides.map(read).find((r) => r !== undefined);
       if (side === undefined) return true;
-      given.push({ name: d.name, source: printExpr(side.expr), from: d.from });
+      definedRead.push({ name: d.name, expr: side.expr, from: d.from });
       shapes.set(d.name, side.shape);
       progress = true;
       return false;
@@ -151,9 +152,16 @@ export function scopeOf(
     };
   }
   if (loss.read.shape.kind !== 'scalar') return { ok: false, reason: `the loss ${lossName} is not a scalar` };
+  const shared = shareDefinitions(definedRead, loss.read.expr);
+  const fromOf = new Map(definedRead.map((d) => [d.name, d.from]));
+  const given = shared.defined.map((d) => ({
+    name: d.name,
+    source: printExpr(d.expr),
+    from: fromOf.get(d.name) ?? 'question',
+  }));
   return {
     ok: true,
-    scope: { vars, given, loss: printExpr(loss.read.expr), shapes, vocabulary: vocabulary() },
+    scope: { vars, given, loss: printExpr(shared.loss), shapes, vocabulary: vocabulary() },
   };
 }
 

@@ -8,6 +8,7 @@ import type { NumericCard } from '../../../src/core/cards/card.ts';
 import { parseCard } from '../../../src/core/cards/parseCard.ts';
 import { findPart, gradeAnswer } from '../../../src/core/grading/index.ts';
 import { seededRng } from '../../../src/core/random/rng.ts';
+import { stepsOf } from '../../../src/core/steps/steps.ts';
 
 const FIRST = fileURLToPath(new URL('../../fixtures/deck/000_aa23e2add4713a5a.txt', import.meta.url));
 const WRITTEN = fileURLToPath(new URL('../../../seeds/000_aa23e2add4713a5a.txt', import.meta.url));
@@ -51,6 +52,19 @@ describe('GIVEN the first card exactly as its author wrote it, alone in a seeds 
     for (const answer of ['(y - yhat) * x', '(yhat - y)x', '(y-\\sigma(w^T x))x'])
       expect(grade(drafted, '1', answer).verdict, answer).toBe('correct');
     expect(grade(drafted, '1', '(y - yhat) * yhat * (1 - yhat) * x').verdict).toBe('incorrect');
+  });
+
+  it('THEN its given names form the chain the solution uses (s, then ŷ = σ(s)), so wrong answers are diagnosed and steps exist', () => {
+    expect(drafted.given.map((g) => [g.name, g.source])).toEqual([
+      ['s', 'sum_i(w_i * x_i)'],
+      ['yhat', 'sigma(s)'],
+    ]);
+    expect(grade(drafted, '1', '(y - yhat) * yhat * (1 - yhat) * x')).toMatchObject({
+      verdict: 'incorrect',
+      mistake: 'extra_factor:dyhat/ds',
+    });
+    const part = findPart(drafted, '1') as NonNullable<ReturnType<typeof findPart>>;
+    expect(stepsOf(drafted, part).map((step) => step.key)).toEqual(['dl/dyhat', 'dyhat/ds', 'ds/dw']);
   });
 
   it('THEN its drafted block and its written block agree on the written answer, mistakes and their negations', async () => {
