@@ -1,4 +1,4 @@
-import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { DatabaseLockedError } from './DatabaseLockedError.ts';
@@ -68,6 +68,9 @@ export function isLive(owner: LockOwner): boolean {
   return owner.start === undefined || start === undefined || owner.start === start;
 }
 
+/** Blocks this thread for `ms` (start-up only: taking the lock is synchronous). */
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
 /**
  * Takes `DIR/gradquiz.lock` for this process (PGlite cannot share a directory between processes). The
  * file appears whole or not at all: it is written under a private name, then hard-linked into place,
@@ -80,7 +83,7 @@ export function acquireLock(dataDir: string): () => void {
   const draft = `${file}.${process.pid}.${Date.now()}`;
   writeFileSync(draft, `${mine}\n`);
   try {
-    for (let attempt = 0; attempt < 5; attempt++) {
+    for (let attempt = 0; attempt < 100; attempt++) {
       try {
         linkSync(draft, file);
         return () => {
@@ -93,7 +96,7 @@ export function acquireLock(dataDir: string): () => void {
       if (text === undefined) continue;
       const owner = parseOwner(text);
       if (owner !== undefined && isLive(owner)) throw new DatabaseLockedError(dataDir, owner.pid);
-      takeOver(file, text);
+      if (!takeOver(file, text, draft)) pause(2);
     }
     throw new DatabaseLockedError(dataDir, parseOwner(readText(file) ?? '')?.pid ?? 0);
   } finally {
@@ -102,22 +105,25 @@ export function acquireLock(dataDir: string): () => void {
 }
 
 /**
- * Moves a stale lock aside. Two processes may both find it stale: the one whose rename moved a lock
- * that is not the stale one (the other has just taken it) puts that lock back.
+ * Removes a stale lock, under a guard file taken the same way as the lock, so that of several
+ * processes finding it stale only one removes it — and never a fresh lock another has just taken.
+ * False when another process holds the guard (try again shortly).
  */
-function takeOver(file: string, staleText: string): void {
-  const aside = `${file}.stale.${process.pid}`;
+function takeOver(file: string, staleText: string, draft: string): boolean {
+  const guard = `${file}.takeover`;
   try {
-    renameSync(file, aside);
-  } catch {
-    return;
+    linkSync(draft, guard);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const holder = parseOwner(readText(guard) ?? '');
+    // A guard outlives its holder only if that process died within the microseconds it holds it.
+    if (holder === undefined || !isLive(holder)) rmSync(guard, { force: true });
+    return false;
   }
-  if (readText(aside) !== staleText) {
-    try {
-      linkSync(aside, file);
-    } catch {
-      // Someone took the lock meanwhile: the retry finds it live.
-    }
+  try {
+    if (readText(file) === staleText) rmSync(file, { force: true });
+  } finally {
+    rmSync(guard, { force: true });
   }
-  rmSync(aside, { force: true });
+  return true;
 }
