@@ -5,7 +5,9 @@ import type { ReloadReport } from '../adapters/discord/deps.ts';
 import { launcherGone } from '../adapters/discord/launcherGone.ts';
 import { createLogger } from '../adapters/discord/logger.ts';
 import { createRenderer, type Renderer } from '../adapters/render/index.ts';
+import { deckMemo } from '../adapters/seeds/deckMemo.ts';
 import { loadSeeds } from '../adapters/seeds/loadSeeds.ts';
+import { logDeck } from './logDeck.ts';
 import { isStoreUnavailable } from '../adapters/store/index.ts';
 import { syncCards, type AppContext } from '../app/index.ts';
 import type { Config } from '../config.ts';
@@ -24,7 +26,8 @@ export async function runDiscord(runtime: Runtime, config: Config): Promise<void
   const app: AppContext = { ...runtime.app, catalog };
 
   const reloadCards = async (): Promise<ReloadReport> => {
-    const bank = await loadSeeds(config.GRADQUIZ_SEEDS);
+    const bank = await loadSeeds(config.GRADQUIZ_SEEDS, await deckMemo(config.GRADQUIZ_DATA_DIR));
+    logDeck(logger, bank);
     catalog.replace(bank.cards);
     const sync = await syncCards(app, bank.cards);
     const broken = bank.broken.map((card) => ({
@@ -61,6 +64,7 @@ export async function runDiscord(runtime: Runtime, config: Config): Promise<void
     launcherGone(),
   ]);
 
+  logDeck(logger, runtime.bank);
   logger.info(
     {
       database: runtime.databaseDescription,
