@@ -180,7 +180,10 @@ try {
     result.repliesMissing === 0 &&
     result.stray === 0 &&
     pointsOk;
-  if (!ok) process.stderr.write(`the bot's last output:\n${bot.tail.slice(-4000)}\n`);
+  if (!ok) {
+    const shown = result.problems.slice(0, 20).join('\n');
+    process.stderr.write(`${shown}\nthe bot's last output:\n${bot.tail.slice(-4000)}\n`);
+  }
   exitCode = ok ? 0 : 1;
 } catch (error) {
   process.stderr.write(

@@ -22,6 +22,8 @@ export interface Reconciliation {
   stray: number;
   /** From an answer (or an edit) to the bot's reply, ms, sorted. */
   latencies: number[];
+  /** A line per answer found wrong, to start the search from. */
+  problems: string[];
 }
 
 /** Discord's "thinking…" flag on a deferred reply's message, cleared by its first edit. */
@@ -70,6 +72,10 @@ export function reconcile(input: {
     lostAtKills: 0,
     stray: 0,
     latencies: [],
+    problems: [],
+  };
+  const problem = (what: string, detail: string): void => {
+    result.problems.push(`${what}: ${detail}`);
   };
 
   const versions = new Map<string, SentMessage[]>();
@@ -78,7 +84,6 @@ export function reconcile(input: {
   for (const [messageId, sent] of versions) {
     const said = replies.to(messageId);
     const kinds = said.map((reply) => replyKind(reply.content));
-    result.doubled += Math.max(0, said.length - sent.length);
     let graded = 0;
     for (const version of sent) {
       const count = rows.get(version.externalId) ?? 0;
@@ -95,8 +100,22 @@ export function reconcile(input: {
     }
     const answersSent = sent.filter((version) => version.kind !== 'chat').length;
     const notCounted = kinds.filter((kind) => kind === 'not counted').length;
-    result.lost += Math.max(0, answersSent - graded - notCounted);
-    result.repliesMissing += Math.max(0, graded - kinds.filter((kind) => kind === 'verdict').length);
+    const lost = Math.max(0, answersSent - graded - notCounted);
+    const missing = Math.max(0, graded - kinds.filter((kind) => kind === 'verdict').length);
+    const doubled = Math.max(0, said.length - sent.length);
+    if (lost + missing + doubled > 0) {
+      const replied = said.map((reply) => JSON.stringify(reply.content.slice(0, 60))).join(', ');
+      const ids = sent
+        .map((v) => `${v.externalId} (${v.kind}, ${rows.get(v.externalId) ?? 0} rows)`)
+        .join(', ');
+      problem(
+        lost ? 'lost' : missing ? 'reply missing' : 'doubled reply',
+        `${ids}; replies: ${replied || 'none'}`,
+      );
+    }
+    result.lost += lost;
+    result.repliesMissing += missing;
+    result.doubled += doubled;
   }
 
   for (const { interaction, kind } of log.interactions) {
@@ -118,14 +137,23 @@ export function reconcile(input: {
         input.wasDownAt(dispatchedAt) ||
         input.kills.some((k) => k >= dispatchedAt && k - dispatchedAt < KILL_REACH_MS);
       if (cutOff) result.lostAtKills++;
-      else result.lost++;
+      else {
+        result.lost++;
+        problem('lost', `${externalId} (${kind}) never acknowledged`);
+      }
       continue;
     }
     if (kind === 'click' || !original) continue;
     result.latencies.push((original.editedAt ?? original.createdAt).getTime() - dispatchedAt);
     const said = replyKind(original.content);
-    if (count === 0 && said !== 'not counted') result.lost++;
-    if (count === 1 && said !== 'verdict') result.repliesMissing++;
+    if (count === 0 && said !== 'not counted') {
+      result.lost++;
+      problem('lost', `${externalId} (${kind}): ${JSON.stringify(original.content.slice(0, 60))}`);
+    }
+    if (count === 1 && said !== 'verdict') {
+      result.repliesMissing++;
+      problem('reply missing', `${externalId} (${kind}): ${JSON.stringify(original.content.slice(0, 60))}`);
+    }
   }
 
   result.stray += [...rows.keys()].filter((id) => !accounted.has(id)).length;
