@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/app/index.ts';
+import { submitAnswer, type Store } from '../../src/app/index.ts';
 import type { FakeChannel } from '../fake-discord/index.ts';
 import { CARD, RIGHT, startHarness, threadOf, type Harness } from './harness.ts';
 
@@ -99,5 +99,96 @@ describe('GIVEN the database out of reach when an answer arrives', () => {
     expect(reply.content).toMatch(/Sorry, something went wrong \(error id [0-9a-f]+\)/);
     expect(reply.content).not.toContain('database');
     expect((await h.attempts()).some((a) => a.externalId === `discord:message:${answer.id}`)).toBe(false);
+  });
+});
+
+describe('GIVEN the database out of reach when a private answer arrives (found by the soak)', () => {
+  it('THEN /answer waits for it and records the answer once, instead of apologising', async () => {
+    const { fake } = h;
+    outages = 2;
+    const res = await fake.slashCommand({
+      user: fake.user('dee'),
+      name: 'answer',
+      channelId: thread.id,
+      options: { expression: RIGHT },
+    });
+    expect((await res.final(5000)).content).toContain('✅');
+    const rows = (await h.attempts()).filter(
+      (a) => a.externalId === `discord:interaction:${res.interaction.id}`,
+    );
+    expect(rows.map((r) => r.verdict)).toEqual(['correct']);
+  });
+});
+
+describe('GIVEN a restart (found by the soak)', () => {
+  it('WHEN an answer was still waiting ⏳ for the database THEN catch-up grades it, with one reply', async () => {
+    const { fake } = h;
+    down = true;
+    const answer = fake.postMessage({ user: fake.user('eve'), channelId: thread.id, content: RIGHT });
+    await fake.waitForReaction(answer.id, '⏳', 5000);
+    const since = fake.mark();
+    await h.bot.stop();
+    down = false;
+    await h.restart();
+    await fake.waitForReaction(answer.id, '✅', 10_000);
+    await fake.waitForMessage((m) => m.referencedMessageId === answer.id, 5000, since);
+    const rows = (await h.attempts()).filter((a) => a.externalId === `discord:message:${answer.id}`);
+    expect(rows).toHaveLength(1);
+    const replies = fake.botEvents.filter(
+      (e) => e.kind === 'message' && e.message.referencedMessageId === answer.id,
+    );
+    expect(replies).toHaveLength(1);
+  });
+
+  it('WHEN an answer was edited while the bot was away THEN the edit is graded after the restart', async () => {
+    const { fake } = h;
+    const answer = fake.postMessage({
+      user: fake.user('fay'),
+      channelId: thread.id,
+      content: '`(y - yhat) * w`',
+    });
+    await fake.waitForMessage((m) => m.referencedMessageId === answer.id, 5000);
+    await h.bot.stop();
+    const edited = fake.editMessage({ messageId: answer.id, content: RIGHT });
+    await h.restart();
+    await expect
+      .poll(
+        () =>
+          fake.botEvents.filter((e) => e.kind === 'message' && e.message.referencedMessageId === answer.id)
+            .length,
+        {
+          timeout: 10_000,
+        },
+      )
+      .toBe(2);
+    const ids = (await h.attempts()).map((a) => a.externalId);
+    expect(ids).toContain(`discord:message:${answer.id}:edit:${edited.editedAt!.toISOString()}`);
+  });
+
+  it('WHEN an answer was recorded but the bot stopped before replying THEN catch-up replies with its verdict', async () => {
+    const { fake } = h;
+    await h.bot.stop();
+    const answer = fake.postMessage({
+      user: fake.user('gus'),
+      channelId: thread.id,
+      content: '`(y - yhat) * w`',
+    });
+    // Recorded as the killed bot would have left it: the row is there, the reply is not.
+    const quiz = await h.app.store.findQuizByThread(thread.id);
+    await submitAnswer(h.app, {
+      externalId: `discord:message:${answer.id}`,
+      user: { id: answer.author.id, displayName: answer.author.username },
+      guildId: quiz!.guildId,
+      channelId: quiz!.channelId,
+      threadId: thread.id,
+      quizId: quiz!.id,
+      input: answer.content,
+    });
+    await h.restart();
+    const reply = await fake.waitForMessage((m) => m.referencedMessageId === answer.id, 10_000);
+    expect(reply.content).toContain('already recorded');
+    expect((await h.attempts()).filter((a) => a.externalId === `discord:message:${answer.id}`)).toHaveLength(
+      1,
+    );
   });
 });

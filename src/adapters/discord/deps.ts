@@ -26,7 +26,7 @@ export interface BotDeps {
   readonly isStoreUnavailable: (error: unknown) => boolean;
   /** Delays between tries of an answer while the database is out of reach (tests shorten them). */
   readonly retryDelaysMs?: readonly number[];
-  /** The externalIds of the answers waiting for the database (bounded: see `gradeOrRetry`). */
+  /** The externalIds of the answers waiting for the database (bounded: see `whileStoreDown`). */
   readonly waitingAnswers: Set<string>;
   /** Aborted when the bot stops: waits end. */
   readonly shutdown: AbortSignal;

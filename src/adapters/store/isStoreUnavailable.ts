@@ -28,11 +28,12 @@ const UNAVAILABLE_CODES = new Set([
 export function isStoreUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 6 && current instanceof Object; depth++) {
-    const { code, name, message, cause } = current as {
+    const { code, name, message, cause, meta } = current as {
       code?: unknown;
       name?: unknown;
       message?: unknown;
       cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
     };
     if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
     if (name === 'PrismaClientInitializationError') return true;
@@ -41,7 +42,8 @@ export function isStoreUnavailable(error: unknown): boolean {
       /Connection terminated|connect ECONNREFUSED|Can't reach database/i.test(message)
     )
       return true;
-    current = cause;
+    // A raw query's error (P2010) carries the driver's error in `meta`, not in `cause`.
+    current = cause ?? meta?.driverAdapterError;
   }
   return false;
 }

@@ -14,6 +14,14 @@ type Graded = Extract<SubmitAnswerResult, { kind: 'graded' }>;
 
 const SPOILER = /^\|\|[\s\S]+\|\|$/;
 
+export interface GradeOptions {
+  /**
+   * The message is known to have no reply from the bot (start-up catch-up read the thread): if it
+   * was recorded already (the bot was killed before replying), it gets its verdict now.
+   */
+  readonly unanswered?: boolean;
+}
+
 /**
  * A message typed (or edited) in a quiz thread: chat is left alone; an answer is graded and
  * recorded under `externalId`, marked with the verdict's emoji and answered in a line or two. A
@@ -25,6 +33,7 @@ export async function gradeThreadMessage(
   deps: BotDeps,
   message: Message<true>,
   externalId: string,
+  options: GradeOptions = {},
 ): Promise<void> {
   if (!mayBeAnswer(message.content, deps.app.catalog.all())) return;
   const quiz = await deps.app.store.findQuizByThread(message.channelId);
@@ -46,7 +55,8 @@ export async function gradeThreadMessage(
     }),
   );
   if (result.kind === 'duplicate') {
-    deps.logger.debug({ externalId }, 'answer delivered again; already recorded');
+    if (options.unanswered) await message.reply(answerSay.duplicate(result.attempt));
+    else deps.logger.debug({ externalId }, 'answer delivered again; already recorded');
     return;
   }
   if (result.kind !== 'graded') {

@@ -1,10 +1,11 @@
 import type { ChatInputCommandInteraction, ModalSubmitInteraction } from 'discord.js';
-import { submitAnswer } from '../../../app/index.ts';
+import { submitAnswer, type SubmitAnswerResult } from '../../../app/index.ts';
 import { isNumeric } from '../../../core/cards/card.ts';
 import type { BotDeps } from '../deps.ts';
 import { answerSay } from '../messages.ts';
 import { locationOf, userOf } from '../where.ts';
 import { readBackImage } from './readBack.ts';
+import { TooManyWaiting, whileStoreDown } from './whileStoreDown.ts';
 
 /**
  * An answer given privately (`/answer`, or the Answer button's modal), on an interaction already
@@ -18,14 +19,21 @@ export async function submitPrivately(
   quizId?: string,
 ): Promise<void> {
   const user = userOf(interaction);
-  const result = await deps.perUser.run(user.id, () =>
-    submitAnswer(deps.app, {
-      ...locationOf(interaction, quizId),
-      externalId: `discord:interaction:${interaction.id}`,
-      user,
-      input,
-    }),
-  );
+  const externalId = `discord:interaction:${interaction.id}`;
+  let result: SubmitAnswerResult;
+  try {
+    // Discord never sends an interaction again: it waits here for the database (the deferred reply
+    // may be edited for 15 minutes), or the answer is lost.
+    ({ value: result } = await whileStoreDown(deps, externalId, () =>
+      deps.perUser.run(user.id, () =>
+        submitAnswer(deps.app, { ...locationOf(interaction, quizId), externalId, user, input }),
+      ),
+    ));
+  } catch (error) {
+    if (!(error instanceof TooManyWaiting)) throw error;
+    await interaction.editReply(answerSay.storeBusy);
+    return;
+  }
   if (result.kind === 'duplicate') {
     await interaction.editReply(answerSay.duplicate(result.attempt));
     return;

@@ -1,4 +1,5 @@
 import type { Message } from 'discord.js';
+import { externalIdOf } from '../answers/externalIdOf.ts';
 import { gradeOrRetry } from '../answers/gradeOrRetry.ts';
 import type { BotDeps } from '../deps.ts';
 
@@ -10,9 +11,11 @@ const HISTORY = 50;
 const RECENT_MS = 3 * 24 * 60 * 60 * 1000;
 
 /**
- * After a (re)start, answers typed in quiz threads while the bot was away are graded: a restart loses
- * no attempt. A message the bot already answered (replied to or marked) is left alone, and one that
- * was recorded is found under its externalId, so nothing is counted twice.
+ * After a (re)start, answers typed (or edited) in quiz threads while the bot was away are graded: a
+ * restart loses no attempt. A message the bot replied to since its last edit is left alone; one that
+ * was recorded is found under its externalId, so nothing is counted twice, and gets the reply it
+ * missed when the bot was killed between recording and replying. Marks are no sign of an answer:
+ * ⏳ means it was still waiting for the database, a verdict mark comes before the reply.
  */
 export async function catchUpQuizThreads(deps: BotDeps): Promise<void> {
   const since = deps.app.clock.now().getTime() - RECENT_MS;
@@ -34,16 +37,18 @@ export async function catchUpQuizThreads(deps: BotDeps): Promise<void> {
       continue;
     }
     const botId = deps.client.user?.id;
-    const answered = new Set(
-      history.flatMap((m) =>
-        m.author.id === botId && m.reference?.messageId ? [m.reference.messageId] : [],
-      ),
-    );
+    // When the bot last replied to each message: a reply older than the message's last edit answered
+    // only the earlier version.
+    const repliedAt = new Map<string, number>();
+    for (const m of history) {
+      const to = m.author.id === botId ? m.reference?.messageId : undefined;
+      if (to) repliedAt.set(to, Math.max(repliedAt.get(to) ?? 0, m.createdTimestamp));
+    }
     const missed = history
-      .filter((m) => !m.author.bot && !answered.has(m.id) && !m.reactions.cache.some((r) => r.me))
+      .filter((m) => !m.author.bot && (repliedAt.get(m.id) ?? -1) < (m.editedTimestamp ?? m.createdTimestamp))
       .sort((a, b) => a.createdTimestamp - b.createdTimestamp);
     for (const message of missed) {
-      await gradeOrRetry(deps, message, `discord:message:${message.id}`);
+      await gradeOrRetry(deps, message, externalIdOf(message), { unanswered: true });
       graded++;
     }
   }

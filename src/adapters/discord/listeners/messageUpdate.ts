@@ -1,4 +1,5 @@
 import type { Message, PartialMessage } from 'discord.js';
+import { externalIdOf } from '../answers/externalIdOf.ts';
 import { gradeOrRetry } from '../answers/gradeOrRetry.ts';
 import type { BotDeps } from '../deps.ts';
 
@@ -9,6 +10,5 @@ import type { BotDeps } from '../deps.ts';
 export async function onMessageUpdate(deps: BotDeps, message: Message | PartialMessage): Promise<void> {
   if (message.partial || message.author.bot || !message.inGuild() || !message.channel.isThread()) return;
   if (message.editedTimestamp === null) return;
-  const edited = new Date(message.editedTimestamp).toISOString();
-  await gradeOrRetry(deps, message, `discord:message:${message.id}:edit:${edited}`);
+  await gradeOrRetry(deps, message, externalIdOf(message));
 }
