@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { Events, type Client } from 'discord.js';
 import type { Logger } from 'pino';
 import type { AppContext } from '../../app/index.ts';
@@ -52,6 +53,7 @@ export function createBot(options: BotOptions): Bot {
     ...options,
     perUser: createSerialQueue(),
     waitingAnswers: new Set(),
+    repliedTo: new LRUCache({ max: 10_000 }),
     shutdown: shutdown.signal,
   };
   const inFlight = new Set<Promise<unknown>>();

@@ -1,4 +1,5 @@
 import type { Client } from 'discord.js';
+import type { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { AppContext, SyncCardsResult } from '../../app/index.ts';
 import type { Renderer } from '../render/index.ts';
@@ -26,6 +27,8 @@ export interface BotDeps {
   readonly isStoreUnavailable: (error: unknown) => boolean;
   /** Delays between tries of an answer while the database is out of reach (tests shorten them). */
   readonly retryDelaysMs?: readonly number[];
+  /** Answers replied to without a record (quiz finished, slow down …), so a redelivery is not answered again. */
+  readonly repliedTo: LRUCache<string, true>;
   /** The externalIds of the answers waiting for the database (bounded: see `whileStoreDown`). */
   readonly waitingAnswers: Set<string>;
   /** Aborted when the bot stops: waits end. */

@@ -8,6 +8,7 @@ import { answerSay } from '../messages.ts';
 import { userOf } from '../where.ts';
 import { isThreadAnswer } from './isThreadAnswer.ts';
 import { mayBeAnswer } from './mayBeAnswer.ts';
+import { mayReplyOnce } from './mayReplyOnce.ts';
 import { readBackImage } from './readBack.ts';
 
 type Graded = Extract<SubmitAnswerResult, { kind: 'graded' }>;
@@ -60,7 +61,7 @@ export async function gradeThreadMessage(
     return;
   }
   if (result.kind !== 'graded') {
-    await message.reply(answerSay.notGraded(result));
+    if (await mayReplyOnce(deps, message, externalId)) await message.reply(answerSay.notGraded(result));
     return;
   }
   // The mark is a courtesy: the reply in words carries the verdict, so a refused reaction stops nothing.
