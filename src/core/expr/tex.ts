@@ -60,7 +60,7 @@ function tex(expr: Expr): Typeset {
     case 'sym':
       return { text: nameToTex(expr.name), precedence: ATOM };
     case 'index': {
-      const index = expr.index.kind === 'letter' ? expr.index.letter : String(expr.index.position);
+      const index = `${expr.index.kind === 'letter' ? expr.index.letter : String(expr.index.position)}${expr.column ?? ''}`;
       return {
         text: `${nameToTex(expr.name)}_${index.length === 1 ? index : `{${index}}`}`,
         precedence: ATOM,

@@ -40,6 +40,10 @@ describe('GIVEN a linear layer yhat = W x with squared error, asked for ∂ℓ/�
     '(yhat_i - y_i) x_j',
     'x_j (yhat_i - y_i)',
     '(ŷ − y)xᵀ',
+    '(\\hat y - y)_i x_j',
+    'x_{j} (\\hat{y} - y)_{i}',
+    '(ŷ − y)ᵢ xⱼ',
+    'g_{i,j} = (yhat - y)_i x_j',
   ])('THEN %s is correct', (answer) => expect(grade(card, '1', answer).verdict).toBe('correct'));
   it("THEN x * (yhat - y)' is incorrect with mistake shape, naming both shapes and the transpose", () => {
     const verdict = grade(card, '1', "x * (yhat - y)'");
@@ -48,6 +52,7 @@ describe('GIVEN a linear layer yhat = W x with squared error, asked for ∂ℓ/�
   });
   it('THEN the letters decide the rows, whatever the order of the factors', () => {
     expect(grade(card, '1', '(yhat_j - y_j) x_i').mistake).toBe('shape');
+    expect(grade(card, '1', 'x_i (yhat - y)_j').mistake).toBe('shape');
   });
   it('THEN two columns of different lengths suggest the outer product', () => {
     const verdict = grade(card, '1', '(yhat - y) * x');
@@ -74,6 +79,13 @@ describe('GIVEN softmax regression with a one-hot target, asked for ∂ℓ/∂x'
     'THEN %s is correct',
     (answer) => expect(grade(classifier, '1', answer).verdict).toBe('correct'),
   );
+  it.each(['\\sum_i W_{ij} (p_i - y_i)', 'Σ_i (p - y)_i W_{i,j}'])(
+    'THEN the componentwise %s, with matrix entries, is correct',
+    (answer) => expect(grade(classifier, '1', answer).verdict).toBe('correct'),
+  );
+  it('THEN Σ_j W_ij (p_j - y_j) pairs the columns of W with p: not correct', () => {
+    expect(grade(classifier, '1', '\\sum_j W_{ij} (p_j - y_j)').verdict).not.toBe('correct');
+  });
   it('THEN W (p - y) is invalid for a non-square W, suggesting Wᵀ', () => {
     const verdict = grade(classifier, '1', 'W (p - y)');
     expect(verdict.verdict).toBe('invalid');
