@@ -92,3 +92,73 @@ describe('GIVEN softmax regression with a one-hot target, asked for ∂ℓ/∂x'
     expect(verdict.feedback).toContain("Did you mean `W' * (p - y)`?");
   });
 });
+
+const twoLayer = (activation: string, wrt: string, answer: string) =>
+  cardFromText(
+    cardText(`  vars:
+    n: [2, 4]
+    h: [2, 4]
+    m: [2, 3]
+    W1: { matrix: [h, n], range: [-1, 1] }
+    b1: { vector: h, range: [-1, 1] }
+    W2: { matrix: [m, h], range: [-1, 1] }
+    x: { vector: n, range: [-2, 2] }
+    y: { vector: m, range: [-2, 2] }
+  given:
+    z1: "W1 * x + b1"
+    a1: "${activation}(z1)"
+    yhat: "W2 * a1"
+  loss: "0.5 * dot(yhat - y, yhat - y)"
+  wrt: ${wrt}
+  answer: "${answer}"`),
+  );
+
+describe('GIVEN a two-layer tanh network with no authored mistakes', () => {
+  const hidden = twoLayer('tanh', 'W1', "((W2' * (yhat - y)) .* (1 - a1 .^ 2)) * x'");
+  it("THEN dropping ⊙ tanh'(z1) is missing_factor:da1/dz1, naming the derivative of tanh", () => {
+    const verdict = grade(hidden, '1', "(W2' * (yhat - y)) * x'");
+    expect(verdict.mistake).toBe('missing_factor:da1/dz1');
+    expect(verdict.feedback).toContain('the derivative of tanh, ∂a1/∂z1');
+  });
+  it("THEN applying tanh'(z1) twice is extra_factor:da1/dz1", () => {
+    expect(grade(hidden, '1', "((W2' * (yhat - y)) .* (1 - a1 .^ 2) .^ 2) * x'").mistake).toBe(
+      'extra_factor:da1/dz1',
+    );
+  });
+  it("THEN the sigmoid's derivative in its place is not claimed as anything", () => {
+    const verdict = grade(hidden, '1', "((W2' * (yhat - y)) .* a1 .* (1 - a1)) * x'");
+    expect(verdict.verdict).toBe('incorrect');
+    expect(verdict.mistake).toBeUndefined();
+  });
+  it('THEN the input gradient without the derivative is missing_factor:da1/dz1 too', () => {
+    const input = twoLayer('tanh', 'x', "W1' * ((W2' * (yhat - y)) .* (1 - a1 .^ 2))");
+    expect(grade(input, '1', "W1' * (W2' * (yhat - y))").mistake).toBe('missing_factor:da1/dz1');
+  });
+});
+
+describe('GIVEN a two-layer ReLU network asked for ∂ℓ/∂b1', () => {
+  it("THEN W2ᵀ(ŷ - y) without ⊙ relu'(z1) is missing_factor:da1/dz1", () => {
+    // relu'(z) written as relu(z)/z: the card's answer only has to equal the gradient.
+    const card = twoLayer('relu', 'b1', "(W2' * (yhat - y)) .* relu(z1) ./ z1");
+    expect(grade(card, '1', "W2' * (yhat - y)").mistake).toBe('missing_factor:da1/dz1');
+  });
+});
+
+describe('GIVEN softmax regression with a square W (n×n), asked for ∂ℓ/∂x', () => {
+  it('THEN W (p - y) for Wᵀ (p - y) is mistake transpose', () => {
+    const square = cardFromText(
+      cardText(`  vars:
+    n: [2, 4]
+    W: { matrix: [n, n], range: [-1, 1] }
+    x: { vector: n, range: [-2, 2] }
+    y: { onehot: n }
+  given:
+    z: "W * x"
+    p: "softmax(z)"
+  loss: "-dot(y, log(p))"
+  wrt: x
+  answer: "W' * (p - y)"`),
+    );
+    expect(grade(square, '1', 'W (p - y)')).toMatchObject({ verdict: 'incorrect', mistake: 'transpose' });
+  });
+});
