@@ -65,15 +65,4 @@ const scalarValued = (e: Expr & { kind: 'call' }): boolean =>
   e.fn === 'norm' ||
   ((e.fn === 'max' || e.fn === 'min') && e.args.length === 1);
 /** Functions applied to each entry: the i-th entry of f(v) is f(v_i). */
-const ENTRY_BY_ENTRY: ReadonlySet<string> = new Set([
-  'sigma',
-  'tanh',
-  'relu',
-  'softplus',
-  'exp',
-  'log',
-  'sqrt',
-  'abs',
-  'max',
-  'min',
-]);
+const ENTRY_BY_ENTRY: ReadonlySet<string> = new Set(['sigma', 'tanh', 'relu', 'softplus', 'exp', 'log', 'sqrt', 'abs', 'max', 'min']); // prettier-ignore

@@ -16,20 +16,22 @@ const layer = (rows: string) =>
   answer: "(yhat - y) * x'"`),
   );
 
-const classifier = cardFromText(
-  cardText(`  vars:
+const softmaxRegression = (rows: string) =>
+  cardFromText(
+    cardText(`  vars:
     m: [2, 4]
     n: [2, 4]
-    W: { matrix: [m, n], range: [-1, 1] }
+    W: { matrix: [${rows}, n], range: [-1, 1] }
     x: { vector: n, range: [-2, 2] }
-    y: { onehot: m }
+    y: { onehot: ${rows} }
   given:
     z: "W * x"
     p: "softmax(z)"
   loss: "-dot(y, log(p))"
   wrt: x
   answer: "W' * (p - y)"`),
-);
+  );
+const classifier = softmaxRegression('m');
 
 describe('GIVEN a linear layer yhat = W x with squared error, asked for ∂ℓ/∂W (m×n)', () => {
   const card = layer('m');
@@ -146,19 +148,7 @@ describe('GIVEN a two-layer ReLU network asked for ∂ℓ/∂b1', () => {
 
 describe('GIVEN softmax regression with a square W (n×n), asked for ∂ℓ/∂x', () => {
   it('THEN W (p - y) for Wᵀ (p - y) is mistake transpose', () => {
-    const square = cardFromText(
-      cardText(`  vars:
-    n: [2, 4]
-    W: { matrix: [n, n], range: [-1, 1] }
-    x: { vector: n, range: [-2, 2] }
-    y: { onehot: n }
-  given:
-    z: "W * x"
-    p: "softmax(z)"
-  loss: "-dot(y, log(p))"
-  wrt: x
-  answer: "W' * (p - y)"`),
-    );
+    const square = softmaxRegression('n');
     expect(grade(square, '1', 'W (p - y)')).toMatchObject({ verdict: 'incorrect', mistake: 'transpose' });
   });
 });
