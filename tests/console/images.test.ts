@@ -115,7 +115,7 @@ describe('images in the practice mode', () => {
       readBack: async (tex) => (drawn.push(tex), '/img/answer.png'),
     };
     const output = await session('kim', fake, [`/quiz card:${CARD}`, '(y - yhat *', WRONG, RIGHT]);
-    expect(drawn).toEqual(['\\left(y - \\hat{y}\\right) w']);
+    expect(drawn).toEqual(['\\left(y - \\hat{y}\\right) \\mathbf{w}']);
     expect(output).toContain('   read-back image: /img/answer.png');
   });
 

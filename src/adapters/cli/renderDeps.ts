@@ -18,8 +18,11 @@ export function renderDeps(bank: SeedBank): RenderDeps {
       if (card === undefined) return { ok: false, message: `no card with id "${cardId}"` };
       if (card.grading === 'self')
         return { ok: false, message: `card "${cardId}" is self-graded: it takes no answers` };
-      const read = readExpression(answer, cardVocabulary(card));
-      return read.ok ? { ok: true, tex: exprToTex(read.expr) } : { ok: false, message: read.error.message };
+      const vocab = cardVocabulary(card);
+      const read = readExpression(answer, vocab);
+      return read.ok
+        ? { ok: true, tex: exprToTex(read.expr, vocab.names) }
+        : { ok: false, message: read.error.message };
     },
   };
 }

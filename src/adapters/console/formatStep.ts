@@ -10,7 +10,9 @@ import type { Style } from './style.ts';
 /** What a step asks for: `∂ℓ/∂yhat, the derivative of ℓ = y * log(yhat) + … with respect to yhat alone`. */
 function describeStep(step: Step): string {
   const of = step.of === LOSS ? 'ℓ' : step.of;
-  return `${step.title}, the derivative of ${of} = ${printExpr(step.expr)} with respect to ${step.by} alone`;
+  // A layer's step goes through everything after `by` (δ, ∂ℓ/∂W), not one link with the rest held fixed.
+  const how = step.through === 'loss' ? ', through the layers after it' : ' alone';
+  return `${step.title}, the derivative of ${of} = ${printExpr(step.expr)} with respect to ${step.by}${how}`;
 }
 
 /** `/step`: the next step of the current part, or why there is none. */

@@ -24,8 +24,9 @@ export interface ConsoleImages {
 /** The TeX of an answer as the reader reads it on `card`; undefined when it does not read. */
 export function readBackTex(card: Card, input: string): string | undefined {
   if (card.grading === 'self') return undefined;
-  const read = readExpression(input, cardVocabulary(card));
-  return read.ok ? exprToTex(read.expr) : undefined;
+  const vocab = cardVocabulary(card);
+  const read = readExpression(input, vocab);
+  return read.ok ? exprToTex(read.expr, vocab.names) : undefined;
 }
 
 /** `image: /path/to/card-question.png`, or why there is none. */

@@ -14,7 +14,7 @@ export type Comparison =
 /** The formula's value at every point (componentwise formulas give their whole vector). */
 export function valuesAt(prepared: PreparedPart, expr: Expr, free?: string): (Val<number> | undefined)[] {
   const body = compile(expr, numberAlgebra, prepared.layout);
-  const f = free === undefined ? body : componentwise(body, [free], expr, prepared.layout.slots);
+  const f = free === undefined ? body : componentwise(body, [free], expr, prepared.layout, numberAlgebra);
   return prepared.points.map((p) => {
     try {
       const v = f({ values: [...p.values], letters: {} });

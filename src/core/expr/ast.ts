@@ -43,8 +43,11 @@ export type Expr =
   | { kind: 'num'; value: number }
   /** A name of the card (a var or a given), or a constant (`e`, `pi`). */
   | { kind: 'sym'; name: string }
-  /** One component of a vector name: `x_j`, `x_1`. */
-  | { kind: 'index'; name: string; index: IndexRef }
+  /**
+   * One component of a vector name (`x_j`, `x_1`), or with `column` the entry of a matrix name in
+   * row `index`, column `column` (`W_ij`).
+   */
+  | { kind: 'index'; name: string; index: IndexRef; column?: string }
   | { kind: 'neg'; arg: Expr }
   | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr }
   | { kind: 'call'; fn: FunctionName; args: Expr[] }

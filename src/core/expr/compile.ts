@@ -145,7 +145,16 @@ export function compile<T>(expr: Expr, alg: Algebra<T>, layout: Layout): Compile
       }
       case 'index': {
         const slot = slots.get(e.name) ?? -1;
-        const { name, index } = e;
+        const { name, index, column } = e;
+        const shape = layout.shapes.get(name);
+        if (column !== undefined && shape?.kind === 'matrix' && index.kind === 'letter') {
+          const cols = dimension(shape.cols);
+          const row = index.letter;
+          return (frame) =>
+            (frame.values[slot] as readonly T[])[
+              (frame.letters[row] ?? 0) * cols(frame) + (frame.letters[column] ?? 0)
+            ] as T;
+        }
         return (frame) => {
           const v = frame.values[slot] as readonly T[];
           const i = index.kind === 'letter' ? (frame.letters[index.letter] ?? 0) : index.position - 1;
@@ -168,7 +177,7 @@ export function compile<T>(expr: Expr, alg: Algebra<T>, layout: Layout): Compile
         return call(e.fn, e.args.map(go), e.args.map(shapeOf));
       case 'sum': {
         const body = go(e.body);
-        const length = letterRange<T>(e.letter, e.body, slots);
+        const length = letterRange<T>(e.letter, e.body, layout, alg);
         const { letter } = e;
         return (frame) => {
           const saved = frame.letters[letter];
@@ -240,11 +249,14 @@ export function compile<T>(expr: Expr, alg: Algebra<T>, layout: Layout): Compile
   return go(expr);
 }
 
-/** The first vector name indexed by `letter` in `expr`. */
-export function findIndexed(expr: Expr, letter: string): string | undefined {
+/** The first name indexed by `letter` in `expr`, and whether the letter runs over a matrix's columns. */
+export function findIndexed(expr: Expr, letter: string): { name: string; column: boolean } | undefined {
   switch (expr.kind) {
     case 'index':
-      return expr.index.kind === 'letter' && expr.index.letter === letter ? expr.name : undefined;
+      if (expr.column === letter) return { name: expr.name, column: true };
+      return expr.index.kind === 'letter' && expr.index.letter === letter
+        ? { name: expr.name, column: false }
+        : undefined;
     case 'neg':
       return findIndexed(expr.arg, letter);
     case 'binary':
@@ -262,17 +274,32 @@ export function findIndexed(expr: Expr, letter: string): string | undefined {
   }
 }
 
-/** The length of the vector a letter ranges over, read from the first name it indexes. */
+/**
+ * How far a letter ranges, read from the first name it indexes: a vector's length, or a matrix's
+ * rows or columns (its entries are stored row by row, so the columns are the length over the rows).
+ */
 function letterRange<T>(
   letter: string,
   expr: Expr,
-  slots: ReadonlyMap<string, number>,
+  layout: Layout,
+  alg: Pick<Algebra<T>, 'value'>,
 ): (frame: Frame<T>) => number {
-  const name = findIndexed(expr, letter);
-  const slot = name === undefined ? undefined : slots.get(name);
+  const found = findIndexed(expr, letter);
+  const slot = found === undefined ? undefined : layout.slots.get(found.name);
+  const shape = found === undefined ? undefined : layout.shapes.get(found.name);
+  const rowsSlot = shape?.kind === 'matrix' ? (layout.slots.get(String(shape.rows)) ?? -1) : -1;
+  const rowsOf = (frame: Frame<T>): number =>
+    shape?.kind !== 'matrix'
+      ? 1
+      : typeof shape.rows === 'number'
+        ? shape.rows
+        : alg.value(frame.values[rowsSlot] as T);
   return (frame) => {
     const v = slot === undefined ? undefined : frame.values[slot];
-    return v !== undefined && isVector(v) ? v.length : 0;
+    if (v === undefined || !isVector(v)) return 0;
+    if (shape?.kind !== 'matrix') return v.length;
+    const rows = rowsOf(frame);
+    return found?.column === true ? v.length / rows : rows;
   };
 }
 
@@ -285,11 +312,12 @@ export function componentwise<T>(
   body: Compiled<T>,
   letters: readonly string[],
   expr: Expr,
-  slots: ReadonlyMap<string, number>,
+  layout: Layout,
+  alg: Pick<Algebra<T>, 'value'>,
 ): Compiled<T> {
   const [rowLetter = '', colLetter] = letters;
-  const rows = letterRange<T>(rowLetter, expr, slots);
-  const cols = colLetter === undefined ? () => 1 : letterRange<T>(colLetter, expr, slots);
+  const rows = letterRange<T>(rowLetter, expr, layout, alg);
+  const cols = colLetter === undefined ? () => 1 : letterRange<T>(colLetter, expr, layout, alg);
   return (frame) => {
     const out: T[] = [];
     for (let i = 0, m = rows(frame), n = cols(frame); i < m; i++) {

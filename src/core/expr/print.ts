@@ -40,7 +40,7 @@ function print(expr: Expr): Printed {
     case 'sym':
       return { text: expr.name, precedence: ATOM };
     case 'index': {
-      const index = expr.index.kind === 'letter' ? expr.index.letter : String(expr.index.position);
+      const index = `${expr.index.kind === 'letter' ? expr.index.letter : String(expr.index.position)}${expr.column ?? ''}`;
       return { text: `${expr.name}_${index}`, precedence: ATOM };
     }
     case 'neg':

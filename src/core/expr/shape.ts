@@ -162,7 +162,12 @@ function shapeOf(expr: Expr, ctx: Walk): Shape {
       return ctx.shapes.get(expr.name) ?? SCALAR;
     case 'index': {
       const shape = ctx.shapes.get(expr.name);
-      if (shape?.kind !== 'vector') return fail('index_on_scalar', expr);
+      if (shape?.kind === 'matrix' && expr.column !== undefined && expr.index.kind === 'letter') {
+        bindLetter(expr.index.letter, shape.rows, expr, ctx.bound, ctx.free);
+        bindLetter(expr.column, shape.cols, expr, ctx.bound, ctx.free);
+        return SCALAR;
+      }
+      if (shape?.kind !== 'vector' || expr.column !== undefined) return fail('index_on_scalar', expr);
       if (expr.index.kind === 'letter')
         bindLetter(expr.index.letter, shape.length, expr, ctx.bound, ctx.free);
       return SCALAR;

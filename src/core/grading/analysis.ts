@@ -6,6 +6,7 @@ import { additiveTerms } from '../expr/names.ts';
 import { numberAlgebra } from '../expr/algebra.ts';
 import type { Expr } from '../expr/ast.ts';
 import { seededRng } from '../random/rng.ts';
+import { activationSlips, type ActivationSlip } from './activations.ts';
 import { PointSampler } from './points.ts';
 import { chainOf, evaluateGiven, gradientOf, partialOf, type PreparedPart } from './prepare.ts';
 import { isClose, isDefined } from './tolerance.ts';
@@ -18,6 +19,8 @@ import { isClose, isDefined } from './tolerance.ts';
 export interface Analysis {
   /** Scalar links and products of consecutive links, with their value at each point. */
   readonly factors: readonly Factor[];
+  /** Vector activations on the chain, with the gradient their derivative dropped or doubled. */
+  readonly activations: readonly ActivationSlip[];
   /** The gradient of each additive term of the loss, when the loss has two or more. */
   readonly terms: readonly TermGradient[];
   /** Vars the gradient depends on, with the points moved along that var alone. */
@@ -58,7 +61,12 @@ export function analysisOf(prepared: PreparedPart): Analysis {
 }
 
 function analyse(prepared: PreparedPart): Analysis {
-  return { factors: factors(prepared), terms: terms(prepared), dependencies: dependencies(prepared) };
+  return {
+    factors: factors(prepared),
+    activations: activationSlips(prepared),
+    terms: terms(prepared),
+    dependencies: dependencies(prepared),
+  };
 }
 
 function factors(prepared: PreparedPart): Factor[] {

@@ -145,10 +145,11 @@ function costOf(expr: Expr, ctx: CostContext): NodeCost {
     case 'sum': {
       const body = costOf(expr.body, ctx);
       const indexed = findIndexed(expr.body, expr.letter);
-      const length = entries(
-        (indexed === undefined ? undefined : ctx.names.get(indexed)) ?? SCALAR,
-        ctx.longest,
-      );
+      const over = (indexed === undefined ? undefined : ctx.names.get(indexed.name)) ?? SCALAR;
+      const length =
+        over.kind === 'matrix'
+          ? ctx.longest(indexed?.column === true ? over.cols : over.rows)
+          : entries(over, ctx.longest);
       // Each pass evaluates the body and adds it up.
       return { work: length * (body.work + 1), vector: 0, loops: [expr.letter, ...body.loops] };
     }

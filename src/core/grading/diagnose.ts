@@ -67,6 +67,20 @@ export function diagnose(
       };
   }
 
+  for (const slip of analysis.activations) {
+    const factor = { path: slip.path, outer: slip.outer };
+    if (everywhere((_, i) => slip.dropped[i]))
+      return {
+        mistake: `missing_factor:${linkName(factor)}`,
+        feedback: say.missingFactor(`${describeFactor(factor)}, entry by entry (⊙)`),
+      };
+    if (everywhere((_, i) => slip.twice[i]))
+      return {
+        mistake: `extra_factor:${linkName(factor)}`,
+        feedback: say.extraFactor(`${describeFactor(factor)}, entry by entry (⊙)`),
+      };
+  }
+
   for (const term of analysis.terms) {
     const matters = term.values.some(
       (t, i) => magnitude(t) > 1e-9 * Math.max(1, magnitude(points[i]!.reference)),
@@ -90,7 +104,7 @@ export function diagnose(
 }
 
 /** `dl/dyhat`, `dyhat/ds`, or `dl/ds` for a product of consecutive links. */
-function linkName(factor: Factor): string {
+function linkName(factor: Pick<Factor, 'path'>): string {
   return `d${factor.path[0]}/d${factor.path[factor.path.length - 1]}`;
 }
 
@@ -103,7 +117,7 @@ const FUNCTION_WORDS: Record<string, string> = {
   log: 'the derivative of the log',
 };
 
-function describeFactor(factor: Factor): string {
+function describeFactor(factor: Pick<Factor, 'path' | 'outer'>): string {
   const outer = factor.path[0] as string;
   const inner = factor.path[factor.path.length - 1] as string;
   const symbol = `∂${outer === LOSS ? 'ℓ' : outer}/∂${inner}`;

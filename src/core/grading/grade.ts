@@ -43,7 +43,8 @@ export function gradeAgainst(prepared: PreparedPart, input: string, options: Gra
 
   const letters = free?.map((f) => f.letter);
   const body = compile(read.expr, numberAlgebra, layout);
-  const evaluate = letters === undefined ? body : componentwise(body, letters, read.expr, layout.slots);
+  const evaluate =
+    letters === undefined ? body : componentwise(body, letters, read.expr, layout, numberAlgebra);
   let values: Val<number>[];
   try {
     values = points.map((p) => evaluate({ values: p.values, letters: {} }));

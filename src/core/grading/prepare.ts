@@ -85,20 +85,24 @@ export function chainOf(card: Card, part: Part): Chain {
   return chain;
 }
 
-/** Evaluates the given names in order into `frame` (they may use each other). */
-export function evaluateGiven<T>(frame: Frame<T>, given: readonly Compiled<T>[], first: number): void {
-  given.forEach((f, i) => {
-    frame.values[first + i] = f(frame);
-  });
+/** Evaluates the given names in order into `frame` (they may use each other), from the `from`-th on. */
+export function evaluateGiven<T>(
+  frame: Frame<T>,
+  given: readonly Compiled<T>[],
+  first: number,
+  from = 0,
+): void {
+  for (let i = from; i < given.length; i++) frame.values[first + i] = (given[i] as Compiled<T>)(frame);
 }
 
 const lift = (v: Val<number>): Val<Dual> =>
   Array.isArray(v) ? v.map((x: number) => ({ v: x, d: 0 })) : { v: v as number, d: 0 };
 
 /**
- * The gradient of a loss with respect to the var `wrt` at one point, by forward-mode
+ * The gradient of a loss with respect to the name `wrt` at one point, by forward-mode
  * differentiation: one pass of dual numbers per component of `wrt`, seeding that component, with
- * the given names recomputed from the vars in each pass.
+ * the given names after it recomputed in each pass. `values` are the vars (then every given is
+ * recomputed), or the whole point when `wrt` is a given name (a layer's δ = ∂ℓ/∂z1).
  */
 export function gradientOf(
   card: Card,
@@ -110,10 +114,11 @@ export function gradientOf(
   const wrtSlot = chain.layout.slots.get(wrt) as number;
   const wrtValue = vars[wrtSlot] as Val<number>;
   const base = vars.map(lift);
+  const from = Math.max(0, wrtSlot + 1 - card.vars.size);
   const pass = (seed: Val<Dual>): number => {
     const frame: Frame<Dual> = { values: [...base], letters: {} };
     frame.values[wrtSlot] = seed;
-    evaluateGiven(frame, chain.givenDual, card.vars.size);
+    evaluateGiven(frame, chain.givenDual, card.vars.size, from);
     const loss = lossDual(frame);
     return Array.isArray(loss) ? Number.NaN : (loss as Dual).d;
   };

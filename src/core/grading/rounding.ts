@@ -22,7 +22,7 @@ export function roundingCheck(
     if (!values.has(index)) {
       if (evaluate === undefined) {
         const body = compile(expr, scaledAlgebra, layout);
-        evaluate = free === undefined ? body : componentwise(body, free, expr, layout.slots);
+        evaluate = free === undefined ? body : componentwise(body, free, expr, layout, scaledAlgebra);
       }
       const point = points[index] as SamplePoint;
       const at = point.values.map(lift);

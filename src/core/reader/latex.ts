@@ -151,17 +151,19 @@ export function latexToMath(text: string, source: string): string {
     return t.ch === '{' ? sequence('}') : t.ch;
   }
 
-  /** `x_{12}` → `12`; `x_j` leaves `j` to the caller's loop. */
+  /** `x_{12}` → `12`, `W_{i,j}` → `ij`; `x_j` leaves `j` to the caller's loop. */
   function subscript(): string {
     skipSpaces();
     if (peekChar() !== '{') return '';
     pos++;
-    const index = sequence('}').replace(/\s+/g, '');
+    const written = sequence('}').replace(/\s+/g, '');
+    // `W_{i,j}` is `W_{ij}`: a matrix entry, row then column.
+    const index = /^[A-Za-z],[A-Za-z]$/.test(written) ? written.replace(',', '') : written;
     if (!/^[A-Za-z0-9]+$/.test(index)) {
       throw new ReadFailure(
         badIndex(
-          `I can only read an index that is a letter or a number, like \`x_j\` or \`x_1\`, not \`_{${index}}\``,
-          index,
+          `I can only read an index that is a letter or a number, like \`x_j\` or \`x_1\`, not \`_{${written}}\``,
+          written,
         ),
       );
     }

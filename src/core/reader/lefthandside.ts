@@ -35,7 +35,7 @@ function isComparison(text: string, i: number): boolean {
 const DERIVATIVE = /\bd\s*\\?\w*\s*\/\s*d|\\frac\s*\{\s*d|∂|\\partial|∇|\\nabla|\bgrad(?:ient)?\b/i;
 
 /** A name, LaTeX or Unicode, with accents, indices, primes and powers: `g`, `\hat{g}`, `L'`, `g_j`, `ℓ`. */
-const NAME = String.raw`(?:\\[A-Za-z]+\s*(?:\{[^{}=]*\})?|\p{L}+)(?:\s*(?:_\s*\{?\s*\w+\s*\}?|\^\s*\{?\s*[\w*]+\s*\}?|['′]))*`;
+const NAME = String.raw`(?:\\[A-Za-z]+\s*(?:\{[^{}=]*\})?|\p{L}+)(?:\s*(?:_\s*\{?\s*\w+(?:\s*,\s*\w+)?\s*\}?|\^\s*\{?\s*[\w*]+\s*\}?|['′]))*`;
 
 /** A name alone, or applied to names: `g`, `f(x)`, `\ell(w, b)`, `L'(w)`. */
 const LABEL = new RegExp(

@@ -1,6 +1,7 @@
 import type { MathNode } from 'mathjs';
 import { INDEX_LETTERS, type Expr, type FunctionName, type IndexRef, type Vocabulary } from '../expr/ast.ts';
 import { resolveName, type Resolved } from './aliases.ts';
+import { componentOf } from './components.ts';
 import { LIMITS } from './limits.ts';
 import {
   badIndex,
@@ -189,6 +190,8 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
     if (resolved === undefined) {
       return fail(unknownName(base, vocab, `I don't know the name \`${base}\` in \`${written}\``));
     }
+    if (resolved.kind === 'name' && vocab.names.get(resolved.name) === 'matrix')
+      return entry(resolved.name, index, written, bound);
     if (resolved.kind !== 'name' || vocab.names.get(resolved.name) !== 'vector') {
       const shown = resolved.kind === 'function' ? resolved.fn : resolved.name;
       const which = vectors.length > 0 ? ` (here: ${vectors.join(', ')})` : '';
@@ -203,6 +206,23 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
     return { kind: 'index', name: resolved.name, index: indexRef(index, resolved.name, written, bound) };
   }
 
+  const isLetter = (index: string, bound: readonly string[]) =>
+    (INDEX_LETTERS as readonly string[]).includes(index) || bound.includes(index);
+
+  /** `W_ij`, `W_{i,j}`: the entry of a matrix name in row i, column j, for every i and j. */
+  function entry(name: string, index: string, written: string, bound: readonly string[]): Expr {
+    const [row = '', column = '', ...rest] = index;
+    if (rest.length > 0 || !isLetter(row, bound) || !isLetter(column, bound))
+      return fail(
+        badIndex(
+          `\`${name}\` is a matrix: an entry takes two index letters, row then column, like \`${name}_ij\``,
+          written,
+        ),
+      );
+    names.add(name);
+    return { kind: 'index', name, index: { kind: 'letter', letter: row }, column };
+  }
+
   function indexRef(index: string, base: string, written: string, bound: readonly string[]): IndexRef {
     if (/^[0-9]+$/.test(index)) {
       const position = Number(index);
@@ -212,9 +232,7 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
         return fail(badIndex(`\`${written}\` is far beyond any vector here`, written));
       return { kind: 'position', position };
     }
-    if ((INDEX_LETTERS as readonly string[]).includes(index) || bound.includes(index)) {
-      return { kind: 'letter', letter: index };
-    }
+    if (isLetter(index, bound)) return { kind: 'letter', letter: index };
     return fail(
       badIndex(
         `I cannot read the index in \`${written}\`: use i, j or k for every component, or a number like \`${base}_1\``,
@@ -294,7 +312,11 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
       const name = symbolName(factor);
       const resolved = name === undefined ? undefined : resolveName(name, vocab);
       let term: Expr;
-      if (resolved?.kind === 'function' && factors[i + 1] !== undefined) {
+      const letter = componentLetter(factors[i + 1]);
+      if (letter !== undefined && (factor.type === 'ParenthesisNode' || factor.type === 'FunctionNode')) {
+        term = component(factor, letter, bound);
+        i++;
+      } else if (resolved?.kind === 'function' && factors[i + 1] !== undefined) {
         term = makeCall(resolved.fn, [factors[i + 1] as MathNode], bound);
         i++;
       } else {
@@ -303,6 +325,38 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
       result = result === undefined ? term : { kind: 'binary', op: 'mul', left: result, right: term };
     }
     return result ?? fail(empty());
+  }
+
+  /** The letter of a subscript that follows a bracket (`(yhat - y)_i` parses as a product with `_i`). */
+  function componentLetter(node: MathNode | undefined): string | undefined {
+    const name = node === undefined ? undefined : symbolName(node);
+    return name === undefined ? undefined : /^_([A-Za-z])$/.exec(name)?.[1];
+  }
+
+  function component(node: MathNode, letter: string, bound: readonly string[]): Expr {
+    // `x_j (yhat - y)_i` parses as `x_j(yhat - y)` then `_i`: the index belongs to the brackets.
+    const call = node.type === 'FunctionNode' ? (node as unknown as FunctionView) : undefined;
+    const head = call === undefined ? undefined : symbolName(call.fn);
+    const [only] = call?.args ?? [];
+    if (
+      head !== undefined &&
+      only !== undefined &&
+      call?.args.length === 1 &&
+      resolveName(head, vocab)?.kind === 'name'
+    )
+      return { kind: 'binary', op: 'mul', left: value(head, bound), right: component(only, letter, bound) };
+    const written = `${node.toString()}_${letter}`;
+    if (!isLetter(letter, bound))
+      return fail(badIndex(`I cannot read the index in \`${written}\`: use i, j or k`, written));
+    return (
+      componentOf(convert(node, bound), letter, vocab.names) ??
+      fail(
+        badIndex(
+          `I can only take a component of brackets whose vectors combine entry by entry (like \`(yhat - y)_i\`): write \`${written}\` out with indices`,
+          written,
+        ),
+      )
+    );
   }
 
   function isImplicitProduct(node: MathNode): boolean {

@@ -98,6 +98,14 @@ function d(e: Expr, h: string): Expr {
   throw new NoForm();
 }
 
+/** `h`, `h - c`, `h + c` or `c + h` with c free of h: a shift of h, whose Jacobian is the identity. */
+function isShifted(e: Expr, h: string): boolean {
+  if (e.kind === 'sym') return e.name === h;
+  if (e.kind !== 'binary' || (e.op !== 'add' && e.op !== 'sub')) return false;
+  if (isShifted(e.left, h)) return !uses(e.right, h);
+  return e.op === 'add' && isShifted(e.right, h) && !uses(e.left, h);
+}
+
 /** ∇ of a form linear or quadratic in the vector `h`: `dot(h, x)` → x, `dot(h, h)` → 2h, `c * …`. */
 function dVector(e: Expr, h: string): Expr {
   if (!uses(e, h)) return num(0);
@@ -111,6 +119,8 @@ function dVector(e: Expr, h: string): Expr {
   if (dotArgs !== undefined) {
     const [a, b] = dotArgs as [Expr, Expr];
     if (isH(a) && isH(b)) return bin('mul', num(2), a);
+    // ‖h − y‖²: the squared error of a vector output, 2(h − y).
+    if (isShifted(a, h) && JSON.stringify(a) === JSON.stringify(b)) return bin('mul', num(2), a);
     if (isH(a) && !uses(b, h)) return b;
     if (isH(b) && !uses(a, h)) return a;
   }

@@ -65,6 +65,9 @@ function binary(op: Expr & { kind: 'binary' } extends { op: infer O } ? O : neve
       if (b.kind === 'neg') return simplify({ kind: 'neg', arg: binary(op, a, b.arg) });
       if (b.kind === 'binary' && b.op === 'div' && isValue(b.left, 1)) return binary('div', a, b.right);
       if (a.kind === 'binary' && a.op === 'div' && isValue(a.left, 1)) return binary('div', b, a.right);
+      // 0.5 * (2 * u) → u: two numeric coefficients of one product meet.
+      if (op === 'mul' && isNum(a) && b.kind === 'binary' && b.op === 'mul' && isNum(b.left))
+        return binary('mul', num(a.value * b.left.value), b.right);
       return make(op, a, b);
     case 'div': {
       if (isValue(a, 0)) return num(0);

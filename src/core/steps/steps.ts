@@ -2,34 +2,21 @@ import type { NumericCard as Card, Part } from '../cards/card.ts';
 import { chainPaths, definitions, LOSS } from '../cards/chain.ts';
 import type { Expr } from '../expr/ast.ts';
 import { compile } from '../expr/compile.ts';
-import { mapChildren } from '../expr/mapChildren.ts';
 import { dualAlgebra } from '../expr/dual.ts';
-import { layoutOf, partialOf, preparePoints, type Preparation } from '../grading/prepare.ts';
+import {
+  chainOf,
+  gradientOf,
+  layoutOf,
+  partialOf,
+  preparePoints,
+  type Preparation,
+} from '../grading/prepare.ts';
 import type { Rng } from '../random/rng.ts';
 import { differentiate } from './differentiate.ts';
+import { layerSteps } from './layers.ts';
+import { useNames, type Step } from './step.ts';
 
-/** One link of a derivation: ∂`of`/∂`by`, with everything else held fixed. */
-export interface Step {
-  /** How a student names it: `dl/dyhat`. */
-  readonly key: string;
-  /** How it is written: `∂ℓ/∂yhat`. */
-  readonly title: string;
-  readonly of: string;
-  readonly by: string;
-  /** The definition of `of` (the loss, or a given name's expression). */
-  readonly expr: Expr;
-  /** Its derivative in symbols, written with the card's names where they fit; absent when piecewise. */
-  readonly form?: Expr;
-}
-
-const same = (a: Expr, b: Expr) => JSON.stringify(a) === JSON.stringify(b);
-
-/** Writes `sigma(s)` as `yhat` when the card defines yhat = sigma(s): the form students use. */
-function useNames(e: Expr, names: readonly { name: string; expr: Expr }[]): Expr {
-  const named = names.find((n) => same(n.expr, e));
-  if (named !== undefined) return { kind: 'sym', name: named.name };
-  return mapChildren(e, (child) => useNames(child, names));
-}
+export type { Step } from './step.ts';
 
 /**
  * The intermediate results a derivation of this part goes through, outermost first: for the first
@@ -39,6 +26,9 @@ function useNames(e: Expr, names: readonly { name: string; expr: Expr }[]): Expr
 export function stepsOf(card: Card, part: Part): Step[] {
   const path = chainPaths(card, part)[0];
   if (path === undefined || path.length < 3) return [];
+  // Through a network's layers, the steps are the errors δ and the weights' gradients, layer by layer.
+  const layers = layerSteps(card, part, path);
+  if (layers.length > 0) return layers;
   const defs = definitions(card, part);
   // A vector-valued link (the softmax's ∂p/∂z) is a Jacobian: the steps stop before it.
   const scalarEnd = path.findIndex(
@@ -51,7 +41,8 @@ export function stepsOf(card: Card, part: Part): Step[] {
     const derivative = differentiate(expr, by, card.shapes.get(by)?.kind === 'vector');
     const form = derivative === undefined ? undefined : useNames(derivative, card.given);
     const shown = of === LOSS ? 'ℓ' : of;
-    return { key: `d${of}/d${by}`, title: `∂${shown}/∂${by}`, of, by, expr, ...(form ? { form } : {}) };
+    const key = `d${of}/d${by}`;
+    return { key, title: `∂${shown}/∂${by}`, of, by, expr, through: 'link', ...(form ? { form } : {}) };
   });
 }
 
@@ -68,11 +59,19 @@ export function prepareStep(card: Card, part: Part, step: Step, rng: Rng): Prepa
     forbid: [],
     mistakes: [],
   };
+  const about = { target: step.title, isStep: true };
+  if (step.through === 'loss') {
+    const chain = chainOf(card, part);
+    return preparePoints(
+      card,
+      stepPart,
+      rng,
+      (values) => gradientOf(card, chain.lossDual, step.by, values, chain),
+      about,
+    );
+  }
   const layout = layoutOf(card);
   const dual = compile(step.expr, dualAlgebra, layout);
   const by = layout.slots.get(step.by) as number;
-  return preparePoints(card, stepPart, rng, (values) => partialOf(dual, by, values), {
-    target: step.title,
-    isStep: true,
-  });
+  return preparePoints(card, stepPart, rng, (values) => partialOf(dual, by, values), about);
 }

@@ -16,20 +16,22 @@ const layer = (rows: string) =>
   answer: "(yhat - y) * x'"`),
   );
 
-const classifier = cardFromText(
-  cardText(`  vars:
+const softmaxRegression = (rows: string) =>
+  cardFromText(
+    cardText(`  vars:
     m: [2, 4]
     n: [2, 4]
-    W: { matrix: [m, n], range: [-1, 1] }
+    W: { matrix: [${rows}, n], range: [-1, 1] }
     x: { vector: n, range: [-2, 2] }
-    y: { onehot: m }
+    y: { onehot: ${rows} }
   given:
     z: "W * x"
     p: "softmax(z)"
   loss: "-dot(y, log(p))"
   wrt: x
   answer: "W' * (p - y)"`),
-);
+  );
+const classifier = softmaxRegression('m');
 
 describe('GIVEN a linear layer yhat = W x with squared error, asked for ∂ℓ/∂W (m×n)', () => {
   const card = layer('m');
@@ -40,6 +42,10 @@ describe('GIVEN a linear layer yhat = W x with squared error, asked for ∂ℓ/�
     '(yhat_i - y_i) x_j',
     'x_j (yhat_i - y_i)',
     '(ŷ − y)xᵀ',
+    '(\\hat y - y)_i x_j',
+    'x_{j} (\\hat{y} - y)_{i}',
+    '(ŷ − y)ᵢ xⱼ',
+    'g_{i,j} = (yhat - y)_i x_j',
   ])('THEN %s is correct', (answer) => expect(grade(card, '1', answer).verdict).toBe('correct'));
   it("THEN x * (yhat - y)' is incorrect with mistake shape, naming both shapes and the transpose", () => {
     const verdict = grade(card, '1', "x * (yhat - y)'");
@@ -48,6 +54,7 @@ describe('GIVEN a linear layer yhat = W x with squared error, asked for ∂ℓ/�
   });
   it('THEN the letters decide the rows, whatever the order of the factors', () => {
     expect(grade(card, '1', '(yhat_j - y_j) x_i').mistake).toBe('shape');
+    expect(grade(card, '1', 'x_i (yhat - y)_j').mistake).toBe('shape');
   });
   it('THEN two columns of different lengths suggest the outer product', () => {
     const verdict = grade(card, '1', '(yhat - y) * x');
@@ -74,9 +81,74 @@ describe('GIVEN softmax regression with a one-hot target, asked for ∂ℓ/∂x'
     'THEN %s is correct',
     (answer) => expect(grade(classifier, '1', answer).verdict).toBe('correct'),
   );
+  it.each(['\\sum_i W_{ij} (p_i - y_i)', 'Σ_i (p - y)_i W_{i,j}'])(
+    'THEN the componentwise %s, with matrix entries, is correct',
+    (answer) => expect(grade(classifier, '1', answer).verdict).toBe('correct'),
+  );
+  it('THEN Σ_j W_ij (p_j - y_j) pairs the columns of W with p: not correct', () => {
+    expect(grade(classifier, '1', '\\sum_j W_{ij} (p_j - y_j)').verdict).not.toBe('correct');
+  });
   it('THEN W (p - y) is invalid for a non-square W, suggesting Wᵀ', () => {
     const verdict = grade(classifier, '1', 'W (p - y)');
     expect(verdict.verdict).toBe('invalid');
     expect(verdict.feedback).toContain("Did you mean `W' * (p - y)`?");
+  });
+});
+
+const twoLayer = (activation: string, wrt: string, answer: string) =>
+  cardFromText(
+    cardText(`  vars:
+    n: [2, 4]
+    h: [2, 4]
+    m: [2, 3]
+    W1: { matrix: [h, n], range: [-1, 1] }
+    b1: { vector: h, range: [-1, 1] }
+    W2: { matrix: [m, h], range: [-1, 1] }
+    x: { vector: n, range: [-2, 2] }
+    y: { vector: m, range: [-2, 2] }
+  given:
+    z1: "W1 * x + b1"
+    a1: "${activation}(z1)"
+    yhat: "W2 * a1"
+  loss: "0.5 * dot(yhat - y, yhat - y)"
+  wrt: ${wrt}
+  answer: "${answer}"`),
+  );
+
+describe('GIVEN a two-layer tanh network with no authored mistakes', () => {
+  const hidden = twoLayer('tanh', 'W1', "((W2' * (yhat - y)) .* (1 - a1 .^ 2)) * x'");
+  it("THEN dropping ⊙ tanh'(z1) is missing_factor:da1/dz1, naming the derivative of tanh", () => {
+    const verdict = grade(hidden, '1', "(W2' * (yhat - y)) * x'");
+    expect(verdict.mistake).toBe('missing_factor:da1/dz1');
+    expect(verdict.feedback).toContain('the derivative of tanh, ∂a1/∂z1');
+  });
+  it("THEN applying tanh'(z1) twice is extra_factor:da1/dz1", () => {
+    expect(grade(hidden, '1', "((W2' * (yhat - y)) .* (1 - a1 .^ 2) .^ 2) * x'").mistake).toBe(
+      'extra_factor:da1/dz1',
+    );
+  });
+  it("THEN the sigmoid's derivative in its place is not claimed as anything", () => {
+    const verdict = grade(hidden, '1', "((W2' * (yhat - y)) .* a1 .* (1 - a1)) * x'");
+    expect(verdict.verdict).toBe('incorrect');
+    expect(verdict.mistake).toBeUndefined();
+  });
+  it('THEN the input gradient without the derivative is missing_factor:da1/dz1 too', () => {
+    const input = twoLayer('tanh', 'x', "W1' * ((W2' * (yhat - y)) .* (1 - a1 .^ 2))");
+    expect(grade(input, '1', "W1' * (W2' * (yhat - y))").mistake).toBe('missing_factor:da1/dz1');
+  });
+});
+
+describe('GIVEN a two-layer ReLU network asked for ∂ℓ/∂b1', () => {
+  it("THEN W2ᵀ(ŷ - y) without ⊙ relu'(z1) is missing_factor:da1/dz1", () => {
+    // relu'(z) written as relu(z)/z: the card's answer only has to equal the gradient.
+    const card = twoLayer('relu', 'b1', "(W2' * (yhat - y)) .* relu(z1) ./ z1");
+    expect(grade(card, '1', "W2' * (yhat - y)").mistake).toBe('missing_factor:da1/dz1');
+  });
+});
+
+describe('GIVEN softmax regression with a square W (n×n), asked for ∂ℓ/∂x', () => {
+  it('THEN W (p - y) for Wᵀ (p - y) is mistake transpose', () => {
+    const square = softmaxRegression('n');
+    expect(grade(square, '1', 'W (p - y)')).toMatchObject({ verdict: 'incorrect', mistake: 'transpose' });
   });
 });

@@ -88,3 +88,31 @@ describe('GIVEN exprToTex', () => {
     expect(exprToTex(result.expr)).toBe(tex);
   });
 });
+
+describe('GIVEN exprToTex with the names of a two-layer network', () => {
+  const names = new Map([
+    ['W2', 'matrix' as const],
+    ['W', 'matrix' as const],
+    ['delta', 'vector' as const],
+    ['a1', 'vector' as const],
+    ['x', 'vector' as const],
+    ['yhat', 'vector' as const],
+  ]);
+  const vocab = { names, aliases: new Map() };
+  it.each([
+    [
+      "((W2' * delta) .* (1 - a1 .^ 2)) * x'",
+      '\\left(W_{2}^\\top \\boldsymbol{\\delta} \\odot \\left(1 - \\mathbf{a}_{1}^{\\circ 2}\\right)\\right) \\mathbf{x}^\\top',
+    ],
+    ['outer(delta, x)', '\\boldsymbol{\\delta} \\mathbf{x}^\\top'],
+    [
+      'diag(softmax(yhat)) * W',
+      '\\operatorname{diag}\\left(\\operatorname{softmax}\\left(\\hat{\\mathbf{y}}\\right)\\right) W',
+    ],
+    ['W2_ij * a1_j', '\\left(W_{2}\\right)_{ij} \\left(a_{1}\\right)_j'],
+  ])('THEN %j typesets as a teacher writes it: %j', (text, tex) => {
+    const result = readExpression(text, vocab);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(exprToTex(result.expr, names)).toBe(tex);
+  });
+});

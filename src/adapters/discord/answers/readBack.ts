@@ -19,9 +19,10 @@ export async function readBackImage(
   input: string,
 ): Promise<AttachmentBuilder | undefined> {
   if (!renderer) return undefined;
-  const read = readExpression(input, cardVocabulary(card));
+  const vocab = cardVocabulary(card);
+  const read = readExpression(input, vocab);
   if (!read.ok) return undefined;
-  const tex = exprToTex(read.expr);
+  const tex = exprToTex(read.expr, vocab.names);
   const png = await renderer.renderTexPng(tex, { theme: THEME });
   if (!png.ok) return undefined;
   return new AttachmentBuilder(png.value.png, {
