@@ -119,3 +119,53 @@ describe('a restart mid-quiz', () => {
     expect(rows.map((r) => [r.verdict, r.part])).toEqual([['correct', '1']]);
   });
 });
+
+describe('GIVEN an answer sent before a restart and edited after it', () => {
+  it('THEN the edit is graded as a new attempt, though the restarted bot never saw the message', async () => {
+    const { fake } = h;
+    const bea = fake.user('bea');
+    const answer = fake.postMessage({ user: bea, channelId: thread.id, content: WRONG });
+    await fake.waitForMessage((m) => m.referencedMessageId === answer.id, 5000);
+    await h.restart();
+    // As in a busy thread, or one the restarted bot did not read back: the message is not cached.
+    const cached = h.bot.client.channels.cache.get(thread.id);
+    if (cached?.isThread()) cached.messages.cache.delete(answer.id);
+    const since = fake.mark();
+    fake.editMessage({ messageId: answer.id, content: `${WRONG} + 0 * x` });
+    await fake.waitForMessage((m) => m.referencedMessageId === answer.id, 5000, since);
+    const rows = (await h.attempts()).filter((a) => a.externalId.startsWith(`discord:message:${answer.id}`));
+    expect(rows.map((r) => r.externalId)).toEqual([
+      `discord:message:${answer.id}`,
+      expect.stringMatching(new RegExp(`^discord:message:${answer.id}:edit:`)),
+    ]);
+  });
+});
+
+describe('GIVEN a busy thread: an answer edited while the bot was down, then 150 more answers', () => {
+  it('THEN catch-up reads back far enough to grade the edit and every answer, each once', async () => {
+    const { fake } = h;
+    const dan = fake.user('dan');
+    const early = fake.postMessage({ user: dan, channelId: thread.id, content: WRONG });
+    await fake.waitForMessage((m) => m.referencedMessageId === early.id, 5000);
+    await h.bot.stop();
+    fake.editMessage({ messageId: early.id, content: `${WRONG} + 0 * w` });
+    const later = Array.from(
+      { length: 150 },
+      (_, i) =>
+        fake.postMessage({
+          user: fake.user(`busy${i}`),
+          channelId: thread.id,
+          content: `${WRONG} * ${i + 2}`,
+        }).id,
+    );
+    const caughtUp = () => h.logs.filter((l) => l.includes('quiz threads caught up')).length;
+    const before = caughtUp();
+    await h.restart();
+    await expect.poll(caughtUp, { timeout: 60_000 }).toBeGreaterThan(before);
+    const rows = await h.attempts();
+    expect(rows.filter((r) => r.externalId.startsWith(`discord:message:${early.id}:edit:`))).toHaveLength(1);
+    expect(
+      later.filter((id) => rows.filter((r) => r.externalId === `discord:message:${id}`).length === 1),
+    ).toHaveLength(150);
+  }, 90_000);
+});

@@ -1,12 +1,19 @@
-import type { Message } from 'discord.js';
+import type { Message, ThreadChannel } from 'discord.js';
 import { externalIdOf } from '../answers/externalIdOf.ts';
 import { gradeOrRetry } from '../answers/gradeOrRetry.ts';
+import { mayBeAnswer } from '../answers/mayBeAnswer.ts';
 import type { BotDeps } from '../deps.ts';
 
 /** Quiz threads looked at after a restart: the most recent ones, whose answers may have been missed. */
 const MAX_THREADS = 50;
-/** Messages read back in each: a thread busier than this while the bot was down loses only the oldest. */
-const HISTORY = 50;
+/** Messages read back per request (Discord's maximum). */
+const PAGE = 100;
+/**
+ * Messages read back in each thread at most: reading goes on while a page still holds something
+ * unanswered, so a busy thread is read back to where the bot left it; edits made while the bot was
+ * down to messages older than this are lost.
+ */
+const MAX_HISTORY = 500;
 /** Older quizzes are not caught up: their threads have been archived by Discord anyway. */
 const RECENT_MS = 3 * 24 * 60 * 60 * 1000;
 
@@ -29,28 +36,47 @@ export async function catchUpQuizThreads(deps: BotDeps): Promise<void> {
     if (deps.shutdown.aborted) return;
     const thread = deps.client.channels.cache.get(quiz.threadId!);
     if (!thread?.isThread()) continue;
-    let history: Message<true>[];
+    let missed: Message<true>[];
     try {
-      history = [...(await thread.messages.fetch({ limit: HISTORY })).values()];
+      missed = await unansweredIn(deps, thread.messages);
     } catch (error) {
       deps.logger.warn({ err: error, threadId: thread.id }, 'could not read a quiz thread back');
       continue;
     }
-    const botId = deps.client.user?.id;
-    // When the bot last replied to each message: a reply older than the message's last edit answered
-    // only the earlier version.
-    const repliedAt = new Map<string, number>();
-    for (const m of history) {
-      const to = m.author.id === botId ? m.reference?.messageId : undefined;
-      if (to) repliedAt.set(to, Math.max(repliedAt.get(to) ?? 0, m.createdTimestamp));
-    }
-    const missed = history
-      .filter((m) => !m.author.bot && (repliedAt.get(m.id) ?? -1) < (m.editedTimestamp ?? m.createdTimestamp))
-      .sort((a, b) => a.createdTimestamp - b.createdTimestamp);
     for (const message of missed) {
       await gradeOrRetry(deps, message, externalIdOf(message), { unanswered: true });
       graded++;
     }
   }
   deps.logger.info({ threads: quizzes.length, looked: graded }, 'quiz threads caught up');
+}
+
+/**
+ * The messages of a thread the bot has not answered since their last edit, oldest first, reading
+ * back page by page until a page holds none (or {@link MAX_HISTORY}). A reply older than a
+ * message's last edit answered only its earlier version.
+ */
+async function unansweredIn(deps: BotDeps, messages: ThreadChannel['messages']): Promise<Message<true>[]> {
+  const botId = deps.client.user?.id;
+  const history: Message<true>[] = [];
+  const repliedAt = new Map<string, number>();
+  const cards = deps.app.catalog.all();
+  // Chat is never replied to: only what may be an answer keeps the reading going.
+  const unanswered = (m: Message<true>) =>
+    !m.author.bot &&
+    (repliedAt.get(m.id) ?? -1) < (m.editedTimestamp ?? m.createdTimestamp) &&
+    mayBeAnswer(m.content, cards);
+  let before: string | undefined;
+  while (history.length < MAX_HISTORY) {
+    const page = [...(await messages.fetch({ limit: PAGE, ...(before ? { before } : {}) })).values()];
+    history.push(...page);
+    for (const m of page) {
+      const to = m.author.id === botId ? m.reference?.messageId : undefined;
+      if (to) repliedAt.set(to, Math.max(repliedAt.get(to) ?? 0, m.createdTimestamp));
+    }
+    // A reply comes after its answer, so the replies that settle this page's answers are already read.
+    if (page.length < PAGE || !page.some(unanswered)) break;
+    before = page.reduce((oldest, m) => (BigInt(m.id) < BigInt(oldest.id) ? m : oldest)).id;
+  }
+  return history.filter(unanswered).sort((a, b) => a.createdTimestamp - b.createdTimestamp);
 }
