@@ -221,13 +221,9 @@ export function botRoutes(world: World, wsUrl: () => string): Route[] {
           .filter((m) => !m.deleted && !m.ephemeral)
           .filter((m) => (before ? BigInt(m.id) < BigInt(before) : true))
           .filter((m) => (after ? BigInt(m.id) > BigInt(after) : true));
-        // Newest first, as Discord lists them.
-        return ok(
-          visible
-            .reverse()
-            .slice(0, limit)
-            .map((m) => messagePayload(state, m)),
-        );
+        // The `limit` messages nearest the anchor (after it: the oldest ones), newest first, as Discord lists them.
+        const page = after ? visible.slice(0, limit).reverse() : visible.reverse().slice(0, limit);
+        return ok(page.map((m) => messagePayload(state, m)));
       },
     },
     {

@@ -54,6 +54,7 @@ export function createBot(options: BotOptions): Bot {
     perUser: createSerialQueue(),
     waitingAnswers: new Set(),
     repliedTo: new LRUCache({ max: 10_000 }),
+    handling: new Set(),
     shutdown: shutdown.signal,
   };
   const inFlight = new Set<Promise<unknown>>();

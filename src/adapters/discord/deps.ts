@@ -27,6 +27,8 @@ export interface BotDeps {
   readonly isStoreUnavailable: (error: unknown) => boolean;
   /** Delays between tries of an answer while the database is out of reach (tests shorten them). */
   readonly retryDelaysMs?: readonly number[];
+  /** The externalIds of thread messages being handled now, so a second delivery meanwhile is dropped. */
+  readonly handling: Set<string>;
   /** Answers replied to without a record (quiz finished, slow down …), so a redelivery is not answered again. */
   readonly repliedTo: LRUCache<string, true>;
   /** The externalIds of the answers waiting for the database (bounded: see `whileStoreDown`). */

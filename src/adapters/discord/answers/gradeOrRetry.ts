@@ -19,6 +19,10 @@ export async function gradeOrRetry(
   externalId: string,
   options: GradeOptions = {},
 ): Promise<void> {
+  // The same message may come twice at once (a redelivered event while catch-up reads the thread):
+  // the first one handles it.
+  if (deps.handling.has(externalId)) return;
+  deps.handling.add(externalId);
   try {
     const { waited } = await whileStoreDown(
       deps,
@@ -42,6 +46,8 @@ export async function gradeOrRetry(
     } else {
       await reportError(deps.logger, error, { message });
     }
+  } finally {
+    deps.handling.delete(externalId);
   }
 }
 

@@ -56,7 +56,8 @@ export async function gradeThreadMessage(
     }),
   );
   if (result.kind === 'duplicate') {
-    if (options.unanswered) await message.reply(answerSay.duplicate(result.attempt));
+    if (options.unanswered && (await mayReplyOnce(deps, message, externalId)))
+      await message.reply(answerSay.duplicate(result.attempt));
     else deps.logger.debug({ externalId }, 'answer delivered again; already recorded');
     return;
   }
@@ -64,6 +65,8 @@ export async function gradeThreadMessage(
     if (await mayReplyOnce(deps, message, externalId)) await message.reply(answerSay.notGraded(result));
     return;
   }
+  // Recorded now: a later delivery finds the row, and this process knows it replied.
+  deps.repliedTo.set(externalId, true);
   // The mark is a courtesy: the reply in words carries the verdict, so a refused reaction stops nothing.
   await markVerdict(deps, message, result.verdict.verdict).catch((error: unknown) => {
     deps.logger.warn({ err: error, messageId: message.id }, 'could not mark the answer');
