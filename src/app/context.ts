@@ -1,4 +1,4 @@
-import type { CardCatalog, Clock, Grader, Rng, Store } from './ports.ts';
+import type { CardCatalog, Clock, Grader, Rng, Store } from './ports/index.ts';
 
 /** Everything the use cases depend on, wired once by a composition root. */
 export interface AppContext {

@@ -21,18 +21,24 @@ beforeAll(async () => {
   h = await startHarness({
     wrapStore: (store: Store): Store => ({
       ...store,
-      findQuizByThread: async (threadId) => {
-        threadLookups++;
-        if (down) throw refused();
-        return store.findQuizByThread(threadId);
+      quizzes: {
+        ...store.quizzes,
+        ofThread: async (threadId) => {
+          threadLookups++;
+          if (down) throw refused();
+          return store.quizzes.ofThread(threadId);
+        },
       },
-      answerContext: async (query) => {
-        if (broken) throw new Error('a bug, not an outage');
-        if (outages > 0) {
-          outages--;
-          throw refused();
-        }
-        return store.answerContext(query);
+      answers: {
+        ...store.answers,
+        context: async (query) => {
+          if (broken) throw new Error('a bug, not an outage');
+          if (outages > 0) {
+            outages--;
+            throw refused();
+          }
+          return store.answers.context(query);
+        },
       },
     }),
   });
