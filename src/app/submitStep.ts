@@ -1,5 +1,5 @@
-import { gradeAgainst, type Verdict } from '../core/grading/index.ts';
-import { prepareStep, type Step } from '../core/steps/steps.ts';
+import type { Verdict } from '../core/grading/index.ts';
+import type { Step } from '../core/steps/steps.ts';
 import type { AppContext, QuizLocation, UserRef } from './context.ts';
 import { newAttempt } from './newAttempt.ts';
 import { locateStep, stepPartLabel, type NextStepResult } from './nextStep.ts';
@@ -48,10 +48,7 @@ export async function submitStep(ctx: AppContext, input: SubmitStepInput): Promi
   // Before grading, so that a flood costs a read each; the write checks again under the user's lock.
   if (context.recentAttempts >= rateLimit.limit) return { kind: 'slow_down', limit: rateLimit.limit };
   const { quiz, card, cardPart, step, part, number, total } = located;
-  const preparation = prepareStep(card, cardPart, step, ctx.rng);
-  const verdict: Verdict = preparation.ok
-    ? gradeAgainst(preparation.prepared, input.input)
-    : { verdict: 'invalid', feedback: `This step cannot be graded: ${preparation.reason}.` };
+  const verdict = ctx.gradeStep(card, cardPart, step, input.input, ctx.rng);
 
   const recorded = await ctx.store.answers.recordStep({
     user: input.user,

@@ -1,8 +1,19 @@
 import { randomUUID } from 'node:crypto';
 
-import type { AppContext, CardCatalog, Clock, Grader, Ids, Rng, Store, StoreDeps } from '../app/index.ts';
-import type { NumericCard } from '../core/cards/card.ts';
-import { findPart, gradeAnswer } from '../core/grading/index.ts';
+import type {
+  AppContext,
+  CardCatalog,
+  Clock,
+  Grader,
+  Ids,
+  Rng,
+  StepGrader,
+  Store,
+  StoreDeps,
+} from '../app/index.ts';
+import type { NumericCard, Part } from '../core/cards/card.ts';
+import { findPart, gradeAgainst, gradeAnswer } from '../core/grading/index.ts';
+import { prepareStep, type Step } from '../core/steps/steps.ts';
 import type { Verdict } from '../core/grading/verdict.ts';
 import type { Config } from '../config.ts';
 
@@ -13,7 +24,15 @@ export function grader(card: NumericCard, label: string, input: string, rng: () 
   return gradeAnswer(card, part, input, rng);
 }
 
-/** What a composition root chooses; the rest defaults to the real clock, UUIDs, `Math.random` and the core grader. */
+/** The core's step grader behind the application's `StepGrader` port. */
+function stepGrader(card: NumericCard, part: Part, step: Step, input: string, rng: Rng): Verdict {
+  const preparation = prepareStep(card, part, step, rng);
+  return preparation.ok
+    ? gradeAgainst(preparation.prepared, input)
+    : { verdict: 'invalid', feedback: `This step cannot be graded: ${preparation.reason}.` };
+}
+
+/** What a composition root chooses; the rest defaults to the real clock, UUIDs, `Math.random` and the core graders. */
 export interface AppOverrides {
   /** Builds the store on the application's own clock and ids. */
   readonly store: (deps: StoreDeps) => Store;
@@ -22,6 +41,7 @@ export interface AppOverrides {
   readonly ids?: Ids;
   readonly rng?: Rng;
   readonly grade?: Grader;
+  readonly gradeStep?: StepGrader;
 }
 
 /**
@@ -40,6 +60,7 @@ export function createAppContext(
     clock,
     rng: overrides.rng ?? Math.random,
     grade: overrides.grade ?? grader,
+    gradeStep: overrides.gradeStep ?? stepGrader,
     answersPerMinute: config.GRADQUIZ_ANSWERS_PER_MINUTE,
   };
 }

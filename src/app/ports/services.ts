@@ -1,6 +1,7 @@
-import type { Card, NumericCard } from '../../core/cards/card.ts';
+import type { Card, NumericCard, Part } from '../../core/cards/card.ts';
 import type { Verdict } from '../../core/grading/verdict.ts';
 import type { Rng } from '../../core/random/rng.ts';
+import type { Step } from '../../core/steps/steps.ts';
 
 export type { Rng };
 
@@ -20,3 +21,6 @@ export interface CardCatalog {
 
 /** The core grader (`gradeAnswer` of `src/core/grading`), injected so use cases can be tested alone. */
 export type Grader = (card: NumericCard, partLabel: string, input: string, rng: Rng) => Verdict;
+
+/** The core's grader of an intermediate step (`src/core/steps`), injected like {@link Grader}. */
+export type StepGrader = (card: NumericCard, part: Part, step: Step, input: string, rng: Rng) => Verdict;
