@@ -65,8 +65,9 @@ async function board(
 }
 
 /**
- * Waits until a transaction waits for the period-scores lock held by the one the test keeps open. On
- * PGlite, which runs one transaction at a time, the second is queued behind the first already.
+ * Waits until another session of this database waits for a lock held by the transaction the test keeps
+ * open (the period-scores lock, or the guild row the change updated). On PGlite, which runs one
+ * transaction at a time, the second is queued behind the first already.
  */
 async function untilBlocked(): Promise<void> {
   if (db.kind !== 'postgres') return;
@@ -75,7 +76,8 @@ async function untilBlocked(): Promise<void> {
       async () =>
         (
           await db.prisma.$queryRaw<{ waiting: number }[]>`
-            SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`
+            SELECT count(*)::int AS waiting FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`
         )[0]?.waiting,
       { timeout: 10_000, interval: 10 },
     )
