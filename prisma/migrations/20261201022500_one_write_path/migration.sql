@@ -61,17 +61,22 @@ BEGIN
             ON CONFLICT ("guildId", "channelId", "userId") DO UPDATE SET "points" = "ScoreTotal"."points" + EXCLUDED."points";
         END IF;
     END IF;
+    -- The versions were checked under the lock: a row expected absent is absent, the others exist.
     FOR item IN SELECT jsonb_array_elements(progress) LOOP
         p := jsonb_populate_record(NULL::"Progress", item->'row');
-        p."version" := 0;
-        INSERT INTO "Progress" SELECT p.*
-        ON CONFLICT ("userId", "cardId", "part") DO UPDATE SET
-            "status" = p."status", "attempts" = p."attempts", "hintsUsed" = p."hintsUsed",
-            "roundWrong" = p."roundWrong", "roundHints" = p."roundHints", "solvedAt" = p."solvedAt",
-            "gaveUp" = p."gaveUp", "due" = p."due", "stability" = p."stability", "difficulty" = p."difficulty",
-            "elapsedDays" = p."elapsedDays", "scheduledDays" = p."scheduledDays",
-            "learningSteps" = p."learningSteps", "reps" = p."reps", "lapses" = p."lapses", "state" = p."state",
-            "lastReview" = p."lastReview", "updatedAt" = p."updatedAt", "version" = "Progress"."version" + 1;
+        IF item->>'expected' IS NULL THEN
+            p."version" := 0;
+            INSERT INTO "Progress" SELECT p.*;
+        ELSE
+            UPDATE "Progress" SET
+                "status" = p."status", "attempts" = p."attempts", "hintsUsed" = p."hintsUsed",
+                "roundWrong" = p."roundWrong", "roundHints" = p."roundHints", "solvedAt" = p."solvedAt",
+                "gaveUp" = p."gaveUp", "due" = p."due", "stability" = p."stability", "difficulty" = p."difficulty",
+                "elapsedDays" = p."elapsedDays", "scheduledDays" = p."scheduledDays",
+                "learningSteps" = p."learningSteps", "reps" = p."reps", "lapses" = p."lapses", "state" = p."state",
+                "lastReview" = p."lastReview", "updatedAt" = p."updatedAt", "version" = "version" + 1
+            WHERE "userId" = p."userId" AND "cardId" = p."cardId" AND "part" = p."part";
+        END IF;
     END LOOP;
     RETURN 'recorded';
 END
