@@ -21,7 +21,7 @@ export interface UserWrite {
 export type WriteOutcome = 'recorded' | 'duplicate' | 'slow_down' | 'stale';
 
 /** What a store provides for the {@link AnswerStore} port: one read and one write. */
-export interface AnswerBackend {
+interface AnswerBackend {
   context(query: AnswerContextQuery): Promise<AnswerContext>;
   write(write: UserWrite): Promise<WriteOutcome>;
   /** The attempt recorded under an externalId (a `duplicate` reports what it got). */
