@@ -1,6 +1,7 @@
 import type { AppContext, QuizLocation } from './context.ts';
 import { currentPart } from './currentPart.ts';
 import { afterHint, progressOf } from './partProgress.ts';
+import { quizCard } from './quizCard.ts';
 import { retryWhileStale, STALE } from './retryWhileStale.ts';
 
 export interface NextHintInput extends QuizLocation {
@@ -31,10 +32,9 @@ export async function nextHint(ctx: AppContext, input: NextHintInput): Promise<N
   const user = { id: input.userId, displayName: input.displayName };
   return retryWhileStale(async (): Promise<NextHintResult | typeof STALE> => {
     const context = await ctx.store.answers.context({ userId: user.id, location: input, answering: false });
-    const { quiz } = context;
-    if (!quiz) return { kind: 'no_quiz' };
-    const card = ctx.catalog.get(quiz.cardId);
-    if (!card) return { kind: 'card_unavailable', cardId: quiz.cardId };
+    const found = quizCard(ctx, context.quiz);
+    if (found.kind !== 'found') return found;
+    const { card } = found;
     if (card.grading === 'self') return { kind: 'flashcard' };
     const label = currentPart(card, context.solvedInQuiz);
     const part = card.parts.find((candidate) => candidate.label === label);

@@ -2,6 +2,7 @@ import type { NumericCard, Part } from '../core/cards/card.ts';
 import { stepsOf, type Step } from '../core/steps/steps.ts';
 import type { AppContext, QuizLocation } from './context.ts';
 import { currentPart } from './currentPart.ts';
+import { quizCard } from './quizCard.ts';
 import type { AnswerContext, QuizRecord } from './ports/index.ts';
 
 export interface NextStepInput extends QuizLocation {
@@ -46,10 +47,13 @@ export type LocatedStep =
   | Exclude<NextStepResult, { kind: 'step' }>;
 
 /** The step a user is on, from what the store's answer context read. */
-export function locateStep(ctx: AppContext, { quiz, solvedInQuiz: solved }: AnswerContext): LocatedStep {
-  if (!quiz) return { kind: 'no_quiz' };
-  const card = ctx.catalog.get(quiz.cardId);
-  if (!card) return { kind: 'card_unavailable', cardId: quiz.cardId };
+export function locateStep(
+  ctx: AppContext,
+  { quiz: read, solvedInQuiz: solved }: AnswerContext,
+): LocatedStep {
+  const found = quizCard(ctx, read);
+  if (found.kind !== 'found') return found;
+  const { quiz, card } = found;
   if (card.grading === 'self') return { kind: 'flashcard' };
   // Correct step answers are in `solved` too, under their `part:step` labels.
   const label = currentPart(card, solved);

@@ -4,6 +4,7 @@ import type { AppContext, QuizLocation, UserRef } from './context.ts';
 import { newAttempt } from './newAttempt.ts';
 import { afterRating, progressOf } from './partProgress.ts';
 import type { AttemptRecord, QuizRecord } from './ports/index.ts';
+import { quizCard } from './quizCard.ts';
 import { retryWhileStale, STALE } from './retryWhileStale.ts';
 
 export interface RateCardInput extends QuizLocation {
@@ -42,10 +43,9 @@ export async function rateCard(ctx: AppContext, input: RateCardInput): Promise<R
       answering: false,
       externalId: input.externalId,
     });
-    const { quiz } = context;
-    if (!quiz) return { kind: 'no_quiz' };
-    const card = ctx.catalog.get(quiz.cardId);
-    if (!card) return { kind: 'card_unavailable', cardId: quiz.cardId };
+    const found = quizCard(ctx, context.quiz);
+    if (found.kind !== 'found') return found;
+    const { quiz, card } = found;
     if (card.grading !== 'self') return { kind: 'not_flashcard', quiz };
     if (context.duplicate) return { kind: 'duplicate', attempt: context.duplicate };
     const { before, expectedVersion } = progressOf(context.progress, {

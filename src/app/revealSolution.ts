@@ -2,6 +2,7 @@ import type { Card } from '../core/cards/card.ts';
 import type { AppContext, QuizLocation } from './context.ts';
 import { afterGivingUp, progressOf } from './partProgress.ts';
 import type { QuizRecord } from './ports/index.ts';
+import { quizCard } from './quizCard.ts';
 import { retryWhileStale, STALE } from './retryWhileStale.ts';
 
 export interface RevealSolutionInput extends QuizLocation {
@@ -36,10 +37,9 @@ export async function revealSolution(
   const user = { id: input.userId, displayName: input.displayName };
   return retryWhileStale(async (): Promise<RevealSolutionResult | typeof STALE> => {
     const context = await ctx.store.answers.context({ userId: user.id, location: input, answering: false });
-    const { quiz } = context;
-    if (!quiz) return { kind: 'no_quiz' };
-    const card = ctx.catalog.get(quiz.cardId);
-    if (!card) return { kind: 'card_unavailable', cardId: quiz.cardId };
+    const found = quizCard(ctx, context.quiz);
+    if (found.kind !== 'found') return found;
+    const { quiz, card } = found;
     const solution = card.solution ? { solution: card.solution } : {};
     if (card.grading === 'self')
       return { kind: 'solution', quiz, card, ...solution, public: false, gaveUp: [] };

@@ -5,6 +5,7 @@ import { currentPart } from './currentPart.ts';
 import { newAttempt } from './newAttempt.ts';
 import { afterAnswer, progressOf } from './partProgress.ts';
 import type { AttemptRecord, QuizRecord } from './ports/index.ts';
+import { quizCard } from './quizCard.ts';
 import { rateLimitAt } from './rateLimit.ts';
 import { retryWhileStale, STALE } from './retryWhileStale.ts';
 
@@ -67,10 +68,10 @@ export async function submitAnswer(ctx: AppContext, input: SubmitAnswerInput): P
     // write checks again under the user's lock, for answers that raced past this read.
     if (context.recentAttempts >= rateLimit.limit) return { kind: 'slow_down', limit: rateLimit.limit };
 
-    const { quiz, solvedInQuiz } = context;
-    if (!quiz) return { kind: 'no_quiz' };
-    const card = ctx.catalog.get(quiz.cardId);
-    if (!card) return { kind: 'card_unavailable', cardId: quiz.cardId };
+    const found = quizCard(ctx, context.quiz);
+    if (found.kind !== 'found') return found;
+    const { quiz, card } = found;
+    const { solvedInQuiz } = context;
     if (card.grading === 'self') return { kind: 'flashcard', quiz };
     const part = input.part ?? currentPart(card, solvedInQuiz);
     if (part === undefined) return { kind: 'quiz_finished', quiz };

@@ -9,12 +9,15 @@ import {
   type DatabaseConfig,
 } from '../adapters/store/index.ts';
 import { createAppContext } from './appContext.ts';
+import { reloadableCatalog } from '../adapters/seeds/reloadableCatalog.ts';
 import { deckMemo } from '../adapters/seeds/deckMemo.ts';
 import { loadSeeds, type SeedBank } from '../adapters/seeds/loadSeeds.ts';
 
 /** What both chat adapters run on: the application core wired to the store and the seeds. */
 export interface Runtime {
   readonly app: AppContext;
+  /** The app's catalog, which a reload of the seeds replaces. */
+  readonly catalog: ReturnType<typeof reloadableCatalog>;
   readonly database: Database;
   readonly bank: SeedBank;
   readonly databaseDescription: string;
@@ -25,14 +28,12 @@ export interface Runtime {
 export async function openRuntime(config: Config, database: DatabaseConfig): Promise<Runtime> {
   const bank = await loadSeeds(config.GRADQUIZ_SEEDS, await deckMemo(config.GRADQUIZ_DATA_DIR));
   const db = await openDatabase(database);
-  const byId = new Map(bank.cards.map((c) => [c.id, c]));
-  const app = createAppContext(config, {
-    store: (deps) => prismaStore(db, deps),
-    catalog: { get: (id) => byId.get(id), all: () => bank.cards },
-  });
+  const catalog = reloadableCatalog(bank.cards);
+  const app = createAppContext(config, { store: (deps) => prismaStore(db, deps), catalog });
   await syncCards(app, bank.cards);
   return {
     app,
+    catalog,
     database: db,
     bank,
     databaseDescription: describeDatabase(database),
