@@ -8,7 +8,8 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 
 import { openDatabase, prismaStore } from '../src/adapters/store/index.ts';
-import { leaderboard, type AppContext, type LeaderboardScope } from '../src/app/index.ts';
+import { leaderboard, type LeaderboardScope } from '../src/app/index.ts';
+import { createAppContext } from '../src/main/appContext.ts';
 import type { LeaderboardPeriod } from '../src/core/scoring/index.ts';
 import { seededRng } from '../src/core/random/rng.ts';
 import { fakeGrader } from '../tests/support/fakeCards.ts';
@@ -43,14 +44,15 @@ if (reuse) {
 
 const db = await openDatabase({ kind: 'postgres', url });
 try {
-  const ctx: AppContext = {
-    store: prismaStore(db),
-    catalog: { get: () => undefined, all: () => [] },
-    clock: { now: () => new Date() },
-    rng: seededRng(3),
-    grade: fakeGrader,
-    answersPerMinute: 6,
-  };
+  const ctx = createAppContext(
+    { GRADQUIZ_ANSWERS_PER_MINUTE: 6 },
+    {
+      store: (deps) => prismaStore(db, deps),
+      catalog: { get: () => undefined, all: () => [] },
+      rng: seededRng(3),
+      grade: fakeGrader,
+    },
+  );
   const rng = seededRng(11);
   const periods: LeaderboardPeriod[] = ['week', 'month', 'all'];
   const scopes: LeaderboardScope[] = ['server', 'channel'];

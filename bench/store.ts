@@ -4,7 +4,8 @@
 import { performance } from 'node:perf_hooks';
 
 import { openDatabase, prismaStore } from '../src/adapters/store/index.ts';
-import { startQuiz, submitAnswer, syncCards, type AppContext, type QuizRecord } from '../src/app/index.ts';
+import { startQuiz, submitAnswer, syncCards, type QuizRecord } from '../src/app/index.ts';
+import { createAppContext } from '../src/main/appContext.ts';
 import { seededRng } from '../src/core/random/rng.ts';
 import { fakeCard, fakeGrader } from '../tests/support/fakeCards.ts';
 import { createTestDatabase } from '../tests/support/testDatabase.ts';
@@ -20,16 +21,16 @@ try {
     fakeCard(`bench${i}`, { parts: ['1', '2'], difficulty: 1 + (i % 5) }),
   );
   const byId = new Map(cards.map((card) => [card.id, card]));
-  const store = prismaStore(db);
-  const ctx: AppContext = {
-    store,
-    catalog: { get: (id) => byId.get(id), all: () => cards },
-    clock: { now: () => new Date() },
-    rng: seededRng(7),
-    grade: fakeGrader,
-    answersPerMinute: 1_000_000,
-  };
-  await syncCards({ store, clock: ctx.clock }, cards);
+  const ctx = createAppContext(
+    { GRADQUIZ_ANSWERS_PER_MINUTE: 1_000_000 },
+    {
+      store: (deps) => prismaStore(db, deps),
+      catalog: { get: (id) => byId.get(id), all: () => cards },
+      rng: seededRng(7),
+      grade: fakeGrader,
+    },
+  );
+  await syncCards(ctx, cards);
   const quizzes: QuizRecord[] = [];
   for (const card of cards) {
     const started = await startQuiz(ctx, {

@@ -1,5 +1,5 @@
 import type { AppContext } from './context.ts';
-import type { QuizRecord } from './ports.ts';
+import type { QuizRecord } from './ports/index.ts';
 
 /** Quizzes closed per run: a backlog is worked off over a few runs rather than in one burst. */
 const BATCH = 100;
@@ -10,5 +10,5 @@ const BATCH = 100;
  */
 export async function closeIdleQuizzes(ctx: AppContext, input: { idleMs: number }): Promise<QuizRecord[]> {
   const now = ctx.clock.now();
-  return ctx.store.closeIdleQuizzes({ idleSince: new Date(now.getTime() - input.idleMs), now, limit: BATCH });
+  return ctx.store.quizzes.closeIdle({ idleSince: new Date(now.getTime() - input.idleMs), limit: BATCH });
 }

@@ -1,4 +1,4 @@
-import type { CardCatalog, Clock, Grader, Rng, Store } from './ports.ts';
+import type { CardCatalog, Clock, Grader, Rng, StepGrader, Store } from './ports/index.ts';
 
 /** Everything the use cases depend on, wired once by a composition root. */
 export interface AppContext {
@@ -7,6 +7,7 @@ export interface AppContext {
   readonly clock: Clock;
   readonly rng: Rng;
   readonly grade: Grader;
+  readonly gradeStep: StepGrader;
   /** Graded answers a user may send per minute (SPEC: 6 by default). */
   readonly answersPerMinute: number;
 }

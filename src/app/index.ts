@@ -1,19 +1,4 @@
-export type {
-  AttemptRecord,
-  CardCatalog,
-  CardRecord,
-  Clock,
-  Grader,
-  GuildSettings,
-  LeaderboardPage,
-  LeaderboardQuery,
-  LeaderboardRow,
-  ProgressRecord,
-  QuizRecord,
-  Rng,
-  Store,
-  StoreTransaction,
-} from './ports.ts';
+export type * from './ports/index.ts';
 export { type AppContext, type QuizLocation, type UserRef } from './context.ts';
 export { startQuiz, type StartQuizInput, type StartQuizResult } from './startQuiz.ts';
 export { submitAnswer, type SubmitAnswerInput, type SubmitAnswerResult } from './submitAnswer.ts';
@@ -30,8 +15,12 @@ export {
 export { nextReview, type NextReviewResult } from './nextReview.ts';
 export { setLeaderboardVisibility, deleteMyData, resetMember } from './privacy.ts';
 export { syncCards, type SyncCardsResult } from './syncCards.ts';
-export { resolveQuiz } from './resolveQuiz.ts';
 export { nextStep, type NextStepInput, type NextStepResult } from './nextStep.ts';
 export { submitStep, type SubmitStepInput, type SubmitStepResult } from './submitStep.ts';
 export { rateCard, type RateCardInput, type RateCardResult } from './rateCard.ts';
 export { closeIdleQuizzes } from './closeIdleQuizzes.ts';
+export { dailyQuizDue, type DailyQuizDue } from './dailyQuizDue.ts';
+export { getGuildSettings, updateGuildSettings, allowChannel } from './guildSettings.ts';
+export { recordQuizPost, quizOfThread, openQuizzes, closeQuiz } from './quizzes.ts';
+export { viewProgress, type ViewProgressResult } from './viewProgress.ts';
+export { parseTimeOfDay } from './timeOfDay.ts';

@@ -1,6 +1,6 @@
-import { periodRange, type LeaderboardPeriod, type PeriodRange } from '../core/scoring/index.ts';
+import { localDate, periodRange, type LeaderboardPeriod, type PeriodRange } from '../core/scoring/index.ts';
 import type { AppContext } from './context.ts';
-import type { LeaderboardRow } from './ports.ts';
+import type { LeaderboardRow } from './ports/index.ts';
 
 export type LeaderboardScope = 'server' | 'channel';
 
@@ -28,12 +28,15 @@ export const LEADERBOARD_SIZE = 10;
 export async function leaderboard(ctx: AppContext, input: LeaderboardInput): Promise<LeaderboardResult> {
   const period = input.period ?? 'week';
   const scope = input.scope ?? 'server';
-  const { timeZone } = await ctx.store.getGuild(input.guildId);
+  const { timeZone } = await ctx.store.guilds.get(input.guildId);
   const range = periodRange(period, ctx.clock.now(), timeZone);
-  const page = await ctx.store.leaderboard({
+  const page = await ctx.store.leaderboards.page({
     guildId: input.guildId,
     ...(scope === 'channel' ? { channelId: input.channelId } : {}),
-    ...range,
+    period:
+      period === 'all' || !range.start || !range.end
+        ? { kind: 'all' }
+        : { kind: period, start: range.start, end: range.end, firstDay: localDate(range.start, timeZone) },
     limit: LEADERBOARD_SIZE,
     userId: input.userId,
   });

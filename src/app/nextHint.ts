@@ -1,7 +1,8 @@
 import type { AppContext, QuizLocation } from './context.ts';
 import { currentPart } from './currentPart.ts';
-import { emptyProgress } from './emptyProgress.ts';
-import { resolveQuiz } from './resolveQuiz.ts';
+import { afterHint, progressOf } from './partProgress.ts';
+import { quizCard } from './quizCard.ts';
+import { retryWhileStale, STALE } from './retryWhileStale.ts';
 
 export interface NextHintInput extends QuizLocation {
   readonly userId: string;
@@ -28,35 +29,28 @@ export type NextHintResult =
  * rating; they restart from the first after each solve (a new round).
  */
 export async function nextHint(ctx: AppContext, input: NextHintInput): Promise<NextHintResult> {
-  const quiz = await resolveQuiz(ctx.store, input);
-  if (!quiz) return { kind: 'no_quiz' };
-  const card = ctx.catalog.get(quiz.cardId);
-  if (!card) return { kind: 'card_unavailable', cardId: quiz.cardId };
-  if (card.grading === 'self') return { kind: 'flashcard' };
-  const label = currentPart(card, await ctx.store.solvedPartsInQuiz(quiz.id, input.userId));
-  const part = card.parts.find((candidate) => candidate.label === label);
-  if (!part) return { kind: 'quiz_finished' };
-
-  await ctx.store.ensureUser({ id: input.userId, displayName: input.displayName });
-  return ctx.store.transaction(async (tx): Promise<NextHintResult> => {
-    await tx.lockUser(input.userId);
-    const progress =
-      (await tx.getProgress(input.userId, card.id, part.label)) ??
-      emptyProgress(input.userId, card.id, part.label);
-    const text = part.hints[progress.roundHints];
-    if (text === undefined) return { kind: 'no_more_hints', part: part.label, total: part.hints.length };
-    await tx.saveProgress({
-      ...progress,
-      hintsUsed: progress.hintsUsed + 1,
-      roundHints: progress.roundHints + 1,
-      status: progress.status === 'to_learn' ? 'learning' : progress.status,
-    });
-    return {
-      kind: 'hint',
+  const user = { id: input.userId, displayName: input.displayName };
+  return retryWhileStale(async (): Promise<NextHintResult | typeof STALE> => {
+    const context = await ctx.store.answers.context({ userId: user.id, location: input, answering: false });
+    const found = quizCard(ctx, context.quiz);
+    if (found.kind !== 'found') return found;
+    const { card } = found;
+    if (card.grading === 'self') return { kind: 'flashcard' };
+    const label = currentPart(card, context.solvedInQuiz);
+    const part = card.parts.find((candidate) => candidate.label === label);
+    if (!part) return { kind: 'quiz_finished' };
+    const { before, expectedVersion } = progressOf(context.progress, {
+      userId: user.id,
+      cardId: card.id,
       part: part.label,
-      text,
-      number: progress.roundHints + 1,
-      total: part.hints.length,
-    };
+    });
+    const text = part.hints[before.roundHints];
+    if (text === undefined) return { kind: 'no_more_hints', part: part.label, total: part.hints.length };
+    const written = await ctx.store.answers.takeHint({
+      user,
+      progress: { progress: afterHint(before), expectedVersion },
+    });
+    if (written === 'stale') return STALE;
+    return { kind: 'hint', part: part.label, text, number: before.roundHints + 1, total: part.hints.length };
   });
 }

@@ -19,7 +19,7 @@ export type NextReviewResult =
 /** The user's next card due for spaced repetition (FSRS), among the cards still in the catalog. */
 export async function nextReview(ctx: AppContext, input: { userId: string }): Promise<NextReviewResult> {
   const now = ctx.clock.now();
-  const scheduled = (await ctx.store.listProgress(input.userId))
+  const scheduled = (await ctx.store.history.progress(input.userId))
     .flatMap((row) => {
       const card = ctx.catalog.get(row.cardId);
       return card && row.due ? [{ card, part: row.part, due: row.due }] : [];

@@ -2,8 +2,8 @@ import type { NumericCard, Part } from '../core/cards/card.ts';
 import { stepsOf, type Step } from '../core/steps/steps.ts';
 import type { AppContext, QuizLocation } from './context.ts';
 import { currentPart } from './currentPart.ts';
-import type { QuizRecord } from './ports.ts';
-import { resolveQuiz } from './resolveQuiz.ts';
+import { quizCard } from './quizCard.ts';
+import type { AnswerContext, QuizRecord } from './ports/index.ts';
 
 export interface NextStepInput extends QuizLocation {
   readonly userId: string;
@@ -46,14 +46,16 @@ export type LocatedStep =
     })
   | Exclude<NextStepResult, { kind: 'step' }>;
 
-export async function locateStep(ctx: AppContext, input: NextStepInput): Promise<LocatedStep> {
-  const quiz = await resolveQuiz(ctx.store, input);
-  if (!quiz) return { kind: 'no_quiz' };
-  const card = ctx.catalog.get(quiz.cardId);
-  if (!card) return { kind: 'card_unavailable', cardId: quiz.cardId };
+/** The step a user is on, from what the store's answer context read. */
+export function locateStep(
+  ctx: AppContext,
+  { quiz: read, solvedInQuiz: solved }: AnswerContext,
+): LocatedStep {
+  const found = quizCard(ctx, read);
+  if (found.kind !== 'found') return found;
+  const { quiz, card } = found;
   if (card.grading === 'self') return { kind: 'flashcard' };
-  // Correct step answers are in here too, under their `part:step` labels.
-  const solved = await ctx.store.solvedPartsInQuiz(quiz.id, input.userId);
+  // Correct step answers are in `solved` too, under their `part:step` labels.
   const label = currentPart(card, solved);
   const cardPart = card.parts.find((candidate) => candidate.label === label);
   if (!cardPart) return { kind: 'quiz_finished' };
@@ -75,7 +77,12 @@ export async function locateStep(ctx: AppContext, input: NextStepInput): Promise
 
 /** The next intermediate step (∂ℓ/∂ŷ, ∂ŷ/∂s, …) of the user's current part of the quiz. */
 export async function nextStep(ctx: AppContext, input: NextStepInput): Promise<NextStepResult> {
-  const located = await locateStep(ctx, input);
+  const context = await ctx.store.answers.context({
+    userId: input.userId,
+    location: input,
+    answering: false,
+  });
+  const located = locateStep(ctx, context);
   if (located.kind !== 'step') return located;
   const { part, step, number, total } = located;
   return { kind: 'step', part, step, number, total };

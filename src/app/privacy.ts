@@ -6,8 +6,8 @@ export async function setLeaderboardVisibility(
   user: UserRef,
   visible: boolean,
 ): Promise<void> {
-  await ctx.store.ensureUser(user);
-  await ctx.store.setLeaderboardOptOut(user.id, !visible);
+  await ctx.store.members.ensure(user);
+  await ctx.store.members.setLeaderboardOptOut(user.id, !visible);
 }
 
 /**
@@ -18,10 +18,10 @@ export async function resetMember(
   ctx: AppContext,
   input: { guildId: string; userId: string },
 ): Promise<{ attempts: number }> {
-  return ctx.store.resetMember(input.userId, input.guildId);
+  return ctx.store.members.reset(input.userId, input.guildId);
 }
 
 /** Deletes everything kept about the user: attempts, progress, points. Returns how many attempts went. */
 export async function deleteMyData(ctx: AppContext, userId: string): Promise<{ attempts: number }> {
-  return ctx.store.deleteUser(userId);
+  return ctx.store.members.delete(userId);
 }

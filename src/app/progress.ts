@@ -33,12 +33,12 @@ export async function progress(
 ): Promise<ProgressReport> {
   const now = ctx.clock.now();
   const [user, rows, attempts, guild] = await Promise.all([
-    ctx.store.findUser(input.userId),
-    ctx.store.listProgress(input.userId),
-    ctx.store.countAttempts(input.userId),
-    ctx.store.getGuild(input.guildId),
+    ctx.store.members.find(input.userId),
+    ctx.store.history.progress(input.userId),
+    ctx.store.history.countAnswers(input.userId),
+    ctx.store.guilds.get(input.guildId),
   ]);
-  const days = await ctx.store.correctAnswerDays(input.userId, guild.timeZone, 400);
+  const days = await ctx.store.history.correctAnswerDays(input.userId, guild.timeZone, 400);
   const byCard = new Map<string, typeof rows>();
   for (const row of rows) byCard.set(row.cardId, [...(byCard.get(row.cardId) ?? []), row]);
 

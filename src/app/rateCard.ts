@@ -1,9 +1,11 @@
 import { SELF_PART, type Card } from '../core/cards/card.ts';
-import { progressStatus, RATING_NAMES, scheduleReview, type ReviewRating } from '../core/scoring/index.ts';
+import { RATING_NAMES, type ReviewRating } from '../core/scoring/index.ts';
 import type { AppContext, QuizLocation, UserRef } from './context.ts';
-import { emptyProgress } from './emptyProgress.ts';
-import type { AttemptRecord, QuizRecord } from './ports.ts';
-import { resolveQuiz } from './resolveQuiz.ts';
+import { newAttempt } from './newAttempt.ts';
+import { afterRating, progressOf } from './partProgress.ts';
+import type { AttemptRecord, QuizRecord } from './ports/index.ts';
+import { quizCard } from './quizCard.ts';
+import { retryWhileStale, STALE } from './retryWhileStale.ts';
 
 export interface RateCardInput extends QuizLocation {
   /** Names the rating's source (`discord:interaction:<id>`, `console:<uuid>`): a redelivery counts once. */
@@ -33,52 +35,45 @@ export type RateCardResult =
  * idempotent per externalId. Recall that was not `again` counts as solving the card.
  */
 export async function rateCard(ctx: AppContext, input: RateCardInput): Promise<RateCardResult> {
-  const quiz = await resolveQuiz(ctx.store, input);
-  if (!quiz) return { kind: 'no_quiz' };
-  const card = ctx.catalog.get(quiz.cardId);
-  if (!card) return { kind: 'card_unavailable', cardId: quiz.cardId };
-  if (card.grading !== 'self') return { kind: 'not_flashcard', quiz };
-  await ctx.store.ensureUser(input.user);
   const now = ctx.clock.now();
-  return ctx.store.transaction(async (tx): Promise<RateCardResult> => {
-    await tx.lockUser(input.user.id);
-    const known = await tx.findAttempt(input.externalId);
-    if (known) return { kind: 'duplicate', attempt: known };
-    const before =
-      (await tx.getProgress(input.user.id, card.id, SELF_PART)) ??
-      emptyProgress(input.user.id, card.id, SELF_PART);
-    const review = scheduleReview(before, input.rating, now);
-    const recalled = input.rating > 1;
-    const attempts = before.attempts + 1;
-    await tx.saveProgress({
-      ...before,
-      ...review,
-      attempts,
-      solvedAt: before.solvedAt ?? (recalled ? now : null),
-      status: progressStatus({
-        attempts,
-        solved: recalled || before.solvedAt !== null,
-        stability: review.stability,
-        lastRating: input.rating,
-      }),
-    });
-    const attempt = await tx.insertAttempt({
+  return retryWhileStale(async (): Promise<RateCardResult | typeof STALE> => {
+    const context = await ctx.store.answers.context({
+      userId: input.user.id,
+      location: input,
+      answering: false,
       externalId: input.externalId,
-      verdict: 'self_rated',
-      input: RATING_NAMES[input.rating],
+    });
+    const found = quizCard(ctx, context.quiz);
+    if (found.kind !== 'found') return found;
+    const { quiz, card } = found;
+    if (card.grading !== 'self') return { kind: 'not_flashcard', quiz };
+    if (context.duplicate) return { kind: 'duplicate', attempt: context.duplicate };
+    const { before, expectedVersion } = progressOf(context.progress, {
+      userId: input.user.id,
       cardId: card.id,
       part: SELF_PART,
-      isStep: false,
-      userId: input.user.id,
-      createdAt: now,
-      quizId: quiz.id,
-      guildId: quiz.guildId,
-      channelId: quiz.channelId,
-      points: 0,
-      mistake: null,
-      feedback: '',
-      rating: input.rating,
     });
-    return { kind: 'rated', attempt, quiz, card, due: review.due ?? now };
+    const after = afterRating(before, input.rating, now);
+    const recorded = await ctx.store.answers.recordRating({
+      user: input.user,
+      attempt: newAttempt(quiz, {
+        externalId: input.externalId,
+        userId: input.user.id,
+        createdAt: now,
+        input: RATING_NAMES[input.rating],
+        part: SELF_PART,
+        verdict: 'self_rated',
+        rating: input.rating,
+      }),
+      progress: { progress: after, expectedVersion },
+    });
+    switch (recorded.kind) {
+      case 'recorded':
+        return { kind: 'rated', attempt: recorded.attempt, quiz, card, due: after.due ?? now };
+      case 'duplicate':
+        return { kind: 'duplicate', attempt: recorded.attempt };
+      case 'stale':
+        return STALE;
+    }
   });
 }

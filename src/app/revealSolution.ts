@@ -1,9 +1,9 @@
-import { partLabels, type Card } from '../core/cards/card.ts';
-import { progressStatus, reviewRating, scheduleReview } from '../core/scoring/index.ts';
+import type { Card } from '../core/cards/card.ts';
 import type { AppContext, QuizLocation } from './context.ts';
-import { emptyProgress } from './emptyProgress.ts';
-import type { QuizRecord } from './ports.ts';
-import { resolveQuiz } from './resolveQuiz.ts';
+import { afterGivingUp, progressOf } from './partProgress.ts';
+import type { QuizRecord } from './ports/index.ts';
+import { quizCard } from './quizCard.ts';
+import { retryWhileStale, STALE } from './retryWhileStale.ts';
 
 export interface RevealSolutionInput extends QuizLocation {
   readonly userId: string;
@@ -34,51 +34,38 @@ export async function revealSolution(
   ctx: AppContext,
   input: RevealSolutionInput,
 ): Promise<RevealSolutionResult> {
-  const quiz = await resolveQuiz(ctx.store, input);
-  if (!quiz) return { kind: 'no_quiz' };
-  const card = ctx.catalog.get(quiz.cardId);
-  if (!card) return { kind: 'card_unavailable', cardId: quiz.cardId };
-  const solution = card.solution ? { solution: card.solution } : {};
-  if (card.grading === 'self')
-    return { kind: 'solution', quiz, card, ...solution, public: false, gaveUp: [] };
-  await ctx.store.ensureUser({ id: input.userId, displayName: input.displayName });
-  const now = ctx.clock.now();
+  const user = { id: input.userId, displayName: input.displayName };
+  return retryWhileStale(async (): Promise<RevealSolutionResult | typeof STALE> => {
+    const context = await ctx.store.answers.context({ userId: user.id, location: input, answering: false });
+    const found = quizCard(ctx, context.quiz);
+    if (found.kind !== 'found') return found;
+    const { quiz, card } = found;
+    const solution = card.solution ? { solution: card.solution } : {};
+    if (card.grading === 'self')
+      return { kind: 'solution', quiz, card, ...solution, public: false, gaveUp: [] };
 
-  const gaveUp = await ctx.store.transaction(async (tx) => {
-    await tx.lockUser(input.userId);
-    const given: string[] = [];
-    for (const part of card.parts) {
-      const before =
-        (await tx.getProgress(input.userId, card.id, part.label)) ??
-        emptyProgress(input.userId, card.id, part.label);
-      if (before.solvedAt !== null || before.gaveUp) continue;
-      const review = scheduleReview(
-        before,
-        reviewRating({ solved: false, wrong: before.roundWrong, hints: before.roundHints }),
-        now,
-      );
-      await tx.saveProgress({
-        ...before,
-        ...review,
-        gaveUp: true,
-        roundWrong: 0,
-        roundHints: 0,
-        status: progressStatus({ attempts: before.attempts + 1, solved: false, stability: review.stability }),
+    const now = ctx.clock.now();
+    const parts = card.parts.map((part) =>
+      progressOf(context.progress, { userId: user.id, cardId: card.id, part: part.label }),
+    );
+    const given = parts.filter(({ before }) => before.solvedAt === null && !before.gaveUp);
+    if (given.length > 0) {
+      const written = await ctx.store.answers.giveUp({
+        user,
+        parts: given.map(({ before, expectedVersion }) => ({
+          progress: afterGivingUp(before, now),
+          expectedVersion,
+        })),
       });
-      given.push(part.label);
+      if (written === 'stale') return STALE;
     }
-    return given;
+    return {
+      kind: 'solution',
+      quiz,
+      card,
+      ...solution,
+      public: parts.every(({ before }) => before.solvedAt !== null),
+      gaveUp: given.map(({ before }) => before.part),
+    };
   });
-  const progress = await ctx.store.listProgress(input.userId);
-  const solved = partLabels(card).every((label) =>
-    progress.some((row) => row.cardId === card.id && row.part === label && row.solvedAt !== null),
-  );
-  return {
-    kind: 'solution',
-    quiz,
-    card,
-    ...solution,
-    public: solved,
-    gaveUp,
-  };
 }

@@ -1,6 +1,6 @@
 import { partLabels, type Card } from '../core/cards/card.ts';
 import type { AppContext, UserRef } from './context.ts';
-import type { QuizRecord } from './ports.ts';
+import type { QuizRecord } from './ports/index.ts';
 
 export interface StartQuizInput {
   readonly user: UserRef;
@@ -28,15 +28,15 @@ const same = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivi
 
 /**
  * Opens a quiz on a chosen card, or on a random one among those matching the filters, preferring cards
- * the user has not solved yet. The chat adapter posts it and records the post with `setQuizPost`.
+ * the user has not solved yet. The chat adapter posts it and records the post with `recordQuizPost`.
  */
 export async function startQuiz(ctx: AppContext, input: StartQuizInput): Promise<StartQuizResult> {
-  const guild = await ctx.store.getGuild(input.guildId);
+  const guild = await ctx.store.guilds.get(input.guildId);
   if (guild.allowedChannels.length > 0 && !guild.allowedChannels.includes(input.channelId)) {
     return { kind: 'channel_not_allowed', allowedChannels: guild.allowedChannels };
   }
-  await ctx.store.ensureUser(input.user);
-  const progress = await ctx.store.listProgress(input.user.id);
+  await ctx.store.members.ensure(input.user);
+  const progress = await ctx.store.history.progress(input.user.id);
   const solvedParts = new Map<string, number>();
   for (const row of progress) {
     if (row.solvedAt) solvedParts.set(row.cardId, (solvedParts.get(row.cardId) ?? 0) + 1);
@@ -62,7 +62,7 @@ export async function startQuiz(ctx: AppContext, input: StartQuizInput): Promise
     card = pool[Math.min(pool.length - 1, Math.floor(ctx.rng() * pool.length))]!;
   }
 
-  const quiz = await ctx.store.createQuiz({
+  const quiz = await ctx.store.quizzes.create({
     guildId: input.guildId,
     channelId: input.channelId,
     threadId: null,

@@ -1,5 +1,5 @@
 import type { Card } from '../core/cards/card.ts';
-import type { CardRecord, Clock, Store } from './ports.ts';
+import type { CardRecord, Clock, Store } from './ports/index.ts';
 
 export interface SyncCardsResult {
   readonly added: readonly string[];
@@ -23,7 +23,7 @@ export async function syncCards(
   deps: { store: Store; clock: Clock },
   cards: readonly Card[],
 ): Promise<SyncCardsResult> {
-  const stored = new Map((await deps.store.listCards()).map((card) => [card.id, card]));
+  const stored = new Map((await deps.store.cards.list()).map((card) => [card.id, card]));
   const added: string[] = [];
   const updated: string[] = [];
   let unchanged = 0;
@@ -44,14 +44,14 @@ export async function syncCards(
       difficulty: card.difficulty,
       retiredAt: null,
     };
-    await deps.store.saveCard(record);
+    await deps.store.cards.save(record);
     (before ? updated : added).push(card.id);
   }
   const retired: string[] = [];
   const now = deps.clock.now();
   for (const card of stored.values()) {
     if (card.retiredAt !== null) continue;
-    await deps.store.saveCard({ ...card, retiredAt: now });
+    await deps.store.cards.save({ ...card, retiredAt: now });
     retired.push(card.id);
   }
   return { added, updated, retired, unchanged };

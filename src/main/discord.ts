@@ -1,5 +1,4 @@
 import { createBot } from '../adapters/discord/bot.ts';
-import { reloadableCatalog } from '../adapters/discord/admin/reloadableCatalog.ts';
 import { createClient } from '../adapters/discord/client.ts';
 import type { ReloadReport } from '../adapters/discord/deps.ts';
 import { launcherGone } from '../adapters/discord/launcherGone.ts';
@@ -9,7 +8,7 @@ import { deckMemo } from '../adapters/seeds/deckMemo.ts';
 import { loadSeeds } from '../adapters/seeds/loadSeeds.ts';
 import { logDeck } from './logDeck.ts';
 import { isStoreUnavailable } from '../adapters/store/index.ts';
-import { syncCards, type AppContext } from '../app/index.ts';
+import { syncCards } from '../app/index.ts';
 import type { Config } from '../config.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -22,8 +21,7 @@ const SHUTDOWN_TIMEOUT_MS = 15_000;
 export async function runDiscord(runtime: Runtime, config: Config): Promise<void> {
   const token = config.DISCORD_TOKEN!;
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: [token] });
-  const catalog = reloadableCatalog(runtime.bank.cards);
-  const app: AppContext = { ...runtime.app, catalog };
+  const { app, catalog } = runtime;
 
   const reloadCards = async (): Promise<ReloadReport> => {
     const bank = await loadSeeds(config.GRADQUIZ_SEEDS, await deckMemo(config.GRADQUIZ_DATA_DIR));

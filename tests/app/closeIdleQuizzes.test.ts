@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { closeIdleQuizzes, startQuiz, submitAnswer, type AppContext } from '../../src/app/index.ts';
+import {
+  closeIdleQuizzes,
+  openQuizzes,
+  startQuiz,
+  submitAnswer,
+  type AppContext,
+} from '../../src/app/index.ts';
 import { fakeCard } from '../support/fakeCards.ts';
 import { startTestApp, type TestApp } from '../support/testApp.ts';
 
@@ -47,12 +53,10 @@ describe('GIVEN quizzes of various ages and activity', () => {
     expect(closed[0]).toMatchObject({ open: false });
     expect(await closeIdleQuizzes(ctx, { idleMs: 7 * DAY })).toEqual([]);
 
-    const stillOpen = await ctx.store.openQuizzes({ guildId: 'g', limit: 10 });
+    const stillOpen = await openQuizzes(ctx, { guildId: 'g', limit: 10 });
     expect(stillOpen.map((quiz) => quiz.id)).toEqual([fresh.id, active.id]);
-    expect(await ctx.store.openQuizzes({ guildId: 'g', limit: 1 })).toHaveLength(1);
+    expect(await openQuizzes(ctx, { guildId: 'g', limit: 1 })).toHaveLength(1);
     const since = new Date(ctx.clock.now().getTime() - DAY);
-    expect((await ctx.store.openQuizzes({ createdSince: since, limit: 10 })).map((q) => q.id)).toEqual([
-      fresh.id,
-    ]);
+    expect((await openQuizzes(ctx, { createdSince: since, limit: 10 })).map((q) => q.id)).toEqual([fresh.id]);
   });
 });

@@ -64,7 +64,7 @@ describe('GIVEN a flashcard quiz', () => {
     expect(await rateCard(ctx, { ...at, externalId: 'rate:1', user: user(1), rating: 3 })).toMatchObject({
       kind: 'duplicate',
     });
-    const rows = await ctx.store.listProgress('fc1');
+    const rows = await ctx.store.history.progress('fc1');
     expect(rows).toEqual([
       expect.objectContaining({
         cardId: 'bias-variance',
@@ -74,7 +74,7 @@ describe('GIVEN a flashcard quiz', () => {
         status: 'learning',
       }),
     ]);
-    expect(await ctx.store.countAttempts('fc1')).toBe(0);
+    expect(await ctx.store.history.countAnswers('fc1')).toBe(0);
   });
 
   it('THEN answers, hints and steps are refused with a flashcard result, and nothing is written', async () => {
@@ -86,8 +86,14 @@ describe('GIVEN a flashcard quiz', () => {
     expect(await nextHint(ctx, asker)).toEqual({ kind: 'flashcard' });
     expect(await nextStep(ctx, { ...at, userId: 'fc2' })).toEqual({ kind: 'flashcard' });
     expect(await revealSolution(ctx, asker)).toMatchObject({ kind: 'solution', public: false });
-    expect(await ctx.store.findAttempt('ans:2')).toBeNull();
-    expect(await ctx.store.listProgress('fc2')).toEqual([]);
+    const read = await ctx.store.answers.context({
+      userId: 'fc2',
+      location: at,
+      answering: true,
+      externalId: 'ans:2',
+    });
+    expect(read.duplicate).toBeNull();
+    expect(await ctx.store.history.progress('fc2')).toEqual([]);
   });
 
   it('THEN ten ratings in a minute are all recorded: ratings are not answers for the rate limit', async () => {

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { Database } from '../../src/adapters/store/index.ts';
 import {
   deleteMyData,
   leaderboard,
@@ -22,7 +21,6 @@ const cards = [
 ];
 
 let opened: TestApp;
-let db: Database;
 let ctx: AppContext;
 let clock: ReturnType<typeof fixedClock>;
 
@@ -56,8 +54,8 @@ const board = async (
 
 beforeAll(async () => {
   opened = await startTestApp(cards);
-  ({ db, ctx, clock } = opened);
-  await ctx.store.updateGuild('g', { timeZone: ZONE });
+  ({ ctx, clock } = opened);
+  await ctx.store.guilds.update('g', { timeZone: ZONE });
   await solve('a', 'd3', '2026-03-02T07:30:00Z'); // Sunday 23:30 local: March, the week before
   await solve('b', 'd1', '2026-03-02T08:30:00Z', 'ch2'); // Monday 00:30 local: this week
   await solve('c', 'd5', '2026-03-01T07:00:00Z'); // Saturday 28 February 23:00 local
@@ -75,13 +73,13 @@ describe('leaderboard', () => {
   });
 
   it('GIVEN the same solves in UTC THEN the boundaries move', async () => {
-    await ctx.store.updateGuild('g', { timeZone: 'UTC' });
+    await ctx.store.guilds.update('g', { timeZone: 'UTC' });
     try {
       // Monday 00:00 UTC: a (07:30) is this week; c (1 March) is in March.
       expect(await board('week')).toEqual({ top: ['1:a:30', '2:b:10'], me: '2:10' });
       expect(await board('month')).toEqual({ top: ['1:c:50', '2:a:30', '3:b:10'], me: '3:10' });
     } finally {
-      await ctx.store.updateGuild('g', { timeZone: ZONE });
+      await ctx.store.guilds.update('g', { timeZone: ZONE });
     }
   });
 
@@ -99,8 +97,8 @@ describe('leaderboard', () => {
 
   it('GIVEN a user deletes their data THEN their attempts, progress and points are gone', async () => {
     expect(await deleteMyData(ctx, 'c')).toEqual({ attempts: 1 });
-    expect(await db.prisma.attempt.count({ where: { userId: 'c' } })).toBe(0);
-    expect(await db.prisma.progress.count({ where: { userId: 'c' } })).toBe(0);
+    expect(await ctx.store.history.countAnswers('c')).toBe(0);
+    expect(await ctx.store.history.progress('c')).toEqual([]);
     expect((await board('all')).top).toEqual(['1:a:30', '2:b:10']);
   });
 });

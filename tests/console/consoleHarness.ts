@@ -5,7 +5,7 @@ import { openDatabase, prismaStore, type Database } from '../../src/adapters/sto
 import { runConsoleSession } from '../../src/adapters/console/consoleSession.ts';
 import { syncCards, type AppContext, type UserRef } from '../../src/app/index.ts';
 import { seededRng } from '../../src/core/random/rng.ts';
-import { grader } from '../../src/main/runtime.ts';
+import { createAppContext, grader } from '../../src/main/appContext.ts';
 import { createTestDatabase } from '../support/testDatabase.ts';
 
 /**
@@ -26,14 +26,16 @@ export async function openConsoleApp(seeds = 'seeds'): Promise<{
   // Each reading of the clock is a second later, so attempts come back in the order they were sent.
   let tick = Date.parse('2026-03-04T12:00:00Z');
   const clock = { now: () => new Date((tick += 1000)) };
-  const app: AppContext = {
-    store: prismaStore(db),
-    catalog: { get: (id) => byId.get(id), all: () => bank.cards },
-    clock,
-    rng: seededRng(5),
-    grade: grader,
-    answersPerMinute: 1000,
-  };
+  const app = createAppContext(
+    { GRADQUIZ_ANSWERS_PER_MINUTE: 1000 },
+    {
+      store: (deps) => prismaStore(db, deps),
+      catalog: { get: (id) => byId.get(id), all: () => bank.cards },
+      clock,
+      rng: seededRng(5),
+      grade: grader,
+    },
+  );
   await syncCards(app, bank.cards);
   return {
     app,

@@ -260,7 +260,7 @@ describe('a piped practice session', () => {
         mistake: null,
       },
     ]);
-    expect(await app.store.listProgress('local:fay')).toEqual([]);
+    expect(await app.store.history.progress('local:fay')).toEqual([]);
     expect(await db.prisma.pointsEntry.count({ where: { userId: 'local:fay' } })).toBe(0);
   });
 

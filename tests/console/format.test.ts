@@ -5,7 +5,7 @@ import { formatVerdict } from '../../src/adapters/console/formatVerdict.ts';
 import { createStyle } from '../../src/adapters/console/style.ts';
 import { loadSeeds } from '../../src/adapters/seeds/loadSeeds.ts';
 import { seededRng } from '../../src/core/random/rng.ts';
-import { grader } from '../../src/main/runtime.ts';
+import { grader } from '../../src/main/appContext.ts';
 
 const plain = createStyle(false);
 const bank = await loadSeeds('seeds');

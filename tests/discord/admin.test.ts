@@ -1,6 +1,7 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BOT_PERMISSIONS, textOf, type FakeChannel } from '../fake-discord/index.ts';
+import { dailyQuizDue } from '../../src/app/index.ts';
 import { fixedClock } from '../support/testApp.ts';
 import { CARD, RIGHT, startHarness, type Harness } from './harness.ts';
 
@@ -38,7 +39,7 @@ describe('/quizadmin', () => {
     });
     expect(res.ephemeral).toBe(true);
     expect(res.content).toContain('Manage Server');
-    expect((await h.app.store.getGuild(h.fake.guildId)).hideMode).toBe('delete');
+    expect((await h.app.store.guilds.get(h.fake.guildId)).hideMode).toBe('delete');
   });
 
   it('GIVEN channels add THEN quizzes elsewhere are refused until the channel is removed', async () => {
@@ -83,7 +84,7 @@ describe('/quizadmin', () => {
       options: { zone: 'Europe/Prague' },
     });
     expect((await good.final(5000)).content).toContain('Europe/Prague');
-    expect((await h.app.store.getGuild(h.fake.guildId)).timeZone).toBe('Europe/Prague');
+    expect((await h.app.store.guilds.get(h.fake.guildId)).timeZone).toBe('Europe/Prague');
   });
 
   it('GIVEN daily set at the local time THEN one quiz is posted with its thread, once', async () => {
@@ -96,12 +97,14 @@ describe('/quizadmin', () => {
       options: { channel: fake.channel(fake.channelId), time: '10:00' },
     });
     expect((await res.final(5000)).content).toContain('10:00 (Europe/Prague)');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(fake.messagesIn(fake.channelId).some((m) => m.content.includes('Daily quiz'))).toBe(false);
+    // What every tick of the scheduler asks: not yet due, so nothing is posted.
+    const due = () => dailyQuizDue(h.app, { guildId: fake.guildId, botId: fake.state.bot.id });
+    expect(await due()).toEqual({ kind: 'not_due' });
     clock.advance(60_000);
     const daily = await fake.waitForMessage((m) => m.content.includes('Daily quiz'), 5000);
     await fake.waitFor((e) => e.kind === 'thread' && e.thread.id === daily.id, 5000);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // Posted today: no later tick posts it again.
+    expect(await due()).toEqual({ kind: 'not_due' });
     expect(fake.messagesIn(fake.channelId).filter((m) => m.content.includes('Daily quiz'))).toHaveLength(1);
     await (
       await fake.slashCommand({ user: admin(), name: 'quizadmin', subcommand: 'daily off' })

@@ -12,7 +12,7 @@ import {
 } from '../../src/adapters/store/index.ts';
 import { syncCards, type AppContext, type Clock, type Store } from '../../src/app/index.ts';
 import { seededRng } from '../../src/core/random/rng.ts';
-import { grader } from '../../src/main/runtime.ts';
+import { createAppContext, grader } from '../../src/main/appContext.ts';
 import {
   startFakeDiscord,
   type FakeChannel,
@@ -87,14 +87,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     await Promise.all((options.seedDirs ?? ['seeds']).map(async (dir) => (await loadSeeds(dir)).cards))
   ).flat();
   const byId = new Map(cards.map((card) => [card.id, card]));
-  const app: AppContext = {
-    store: options.wrapStore ? options.wrapStore(prismaStore(db)) : prismaStore(db),
-    catalog: { get: (id) => byId.get(id), all: () => cards },
-    clock: options.clock ?? { now: () => new Date() },
-    rng: seededRng(7),
-    grade: grader,
-    answersPerMinute: options.answersPerMinute ?? 1000,
-  };
+  const app = createAppContext(
+    { GRADQUIZ_ANSWERS_PER_MINUTE: options.answersPerMinute ?? 1000 },
+    {
+      store: (deps) => (options.wrapStore ?? ((store: Store) => store))(prismaStore(db, deps)),
+      catalog: { get: (id) => byId.get(id), all: () => cards },
+      ...(options.clock ? { clock: options.clock } : {}),
+      rng: seededRng(7),
+      grade: grader,
+    },
+  );
   await syncCards(app, cards);
   const images = options.images === false ? undefined : await (renderer ??= createRenderer());
   const logs: string[] = [];

@@ -38,7 +38,7 @@ describe('GIVEN a quiz nobody answers for the idle time', () => {
       '🔒 This quiz is closed: nobody answered it for 7 days. `/quiz` starts a new one.',
     );
     await expect.poll(() => fake.state.channels.get(idleThread.id)?.archived, { timeout: 5000 }).toBe(true);
-    const open = await h.app.store.openQuizzes({ limit: 10 });
+    const open = await h.app.store.quizzes.open({ limit: 10 });
     expect(open.map((quiz) => quiz.threadId)).toEqual([busyThread.id]);
     expect(
       fake.botEvents.some(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submitAnswer, type Store } from '../../src/app/index.ts';
+import { quizOfThread, submitAnswer, type Store } from '../../src/app/index.ts';
 import type { FakeChannel } from '../fake-discord/index.ts';
 import { CARD, RIGHT, startHarness, threadOf, type Harness } from './harness.ts';
 
@@ -21,18 +21,24 @@ beforeAll(async () => {
   h = await startHarness({
     wrapStore: (store: Store): Store => ({
       ...store,
-      findQuizByThread: async (threadId) => {
-        threadLookups++;
-        if (down) throw refused();
-        return store.findQuizByThread(threadId);
+      quizzes: {
+        ...store.quizzes,
+        ofThread: async (threadId) => {
+          threadLookups++;
+          if (down) throw refused();
+          return store.quizzes.ofThread(threadId);
+        },
       },
-      answerContext: async (query) => {
-        if (broken) throw new Error('a bug, not an outage');
-        if (outages > 0) {
-          outages--;
-          throw refused();
-        }
-        return store.answerContext(query);
+      answers: {
+        ...store.answers,
+        context: async (query) => {
+          if (broken) throw new Error('a bug, not an outage');
+          if (outages > 0) {
+            outages--;
+            throw refused();
+          }
+          return store.answers.context(query);
+        },
       },
     }),
   });
@@ -174,7 +180,7 @@ describe('GIVEN a restart (found by the soak)', () => {
       content: '`(y - yhat) * w`',
     });
     // Recorded as the killed bot would have left it: the row is there, the reply is not.
-    const quiz = await h.app.store.findQuizByThread(thread.id);
+    const quiz = await quizOfThread(h.app, thread.id);
     await submitAnswer(h.app, {
       externalId: `discord:message:${answer.id}`,
       user: { id: answer.author.id, displayName: answer.author.username },

@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/adapters/store/index.ts';
 import type { AppContext } from '../../src/app/index.ts';
 import { fakeCard } from '../support/fakeCards.ts';
-import { startTestApp, type TestApp } from '../support/testApp.ts';
+import { startDatabaseTestApp, type DatabaseTestApp } from '../support/testApp.ts';
 
-let opened: TestApp;
+let opened: DatabaseTestApp;
 let db: Database;
 let ctx: AppContext;
 
 beforeAll(async () => {
-  opened = await startTestApp([fakeCard('c1', { difficulty: 2 })], {
+  opened = await startDatabaseTestApp([fakeCard('c1', { difficulty: 2 })], {
     now: new Date('2026-03-04T12:00:00Z'),
   });
   ({ db, ctx } = opened);
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 describe('GIVEN the first requests of a new server arriving at once', () => {
   it('THEN its settings are created once, and every request gets them', async () => {
-    const settings = await Promise.all(Array.from({ length: 12 }, () => ctx.store.getGuild('fresh-guild')));
+    const settings = await Promise.all(Array.from({ length: 12 }, () => ctx.store.guilds.get('fresh-guild')));
     expect(new Set(settings.map((s) => s.timeZone))).toEqual(new Set(['UTC']));
     expect(await db.prisma.guild.count({ where: { id: 'fresh-guild' } })).toBe(1);
   });
@@ -29,7 +29,7 @@ describe('GIVEN the first requests of a new server arriving at once', () => {
   it('THEN quizzes opened at once in another new server are all recorded', async () => {
     const quizzes = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        ctx.store.createQuiz({
+        ctx.store.quizzes.create({
           guildId: 'other-guild',
           channelId: `ch${i}`,
           threadId: null,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 
 import { openDatabase, prismaStore } from '../../src/adapters/store/index.ts';
 import { startQuiz, submitAnswer, syncCards } from '../../src/app/index.ts';
@@ -25,7 +26,7 @@ describe('the store across restarts', () => {
       cardId: 'c1',
     });
     if (started.kind !== 'started') throw new Error(started.kind);
-    await first.ctx.store.setQuizPost(started.quiz.id, { threadId: 't-1', messageId: 'm-1' });
+    await first.ctx.store.quizzes.setPost(started.quiz.id, { threadId: 't-1', messageId: 'm-1' });
     await submitAnswer(first.ctx, {
       externalId: 'r:1',
       user: { id: 'u1', displayName: 'Ada' },
@@ -39,13 +40,13 @@ describe('the store across restarts', () => {
     const db = await openDatabase(test.config);
     try {
       expect(db.appliedMigrations).toEqual([]);
-      const store = prismaStore(db);
-      const open = await store.openQuizzes({ guildId: 'g', limit: 10 });
+      const store = prismaStore(db, { clock: first.clock, ids: randomUUID });
+      const open = await store.quizzes.open({ guildId: 'g', limit: 10 });
       expect(open).toMatchObject([
         { id: started.quiz.id, threadId: 't-1', messageId: 'm-1', cardId: 'c1', open: true },
       ]);
-      expect(await store.findQuizByThread('t-1')).toMatchObject({ id: started.quiz.id });
-      expect(await store.listProgress('u1')).toMatchObject([
+      expect(await store.quizzes.ofThread('t-1')).toMatchObject({ id: started.quiz.id });
+      expect(await store.history.progress('u1')).toMatchObject([
         { cardId: 'c1', part: '1', attempts: 1, status: 'learning' },
       ]);
     } finally {
@@ -73,9 +74,9 @@ describe('the store across restarts', () => {
       });
 
       const edited = fakeCard('keep', { hash: 'v2', difficulty: 4, tags: ['chain-rule'] });
-      const result = await syncCards({ store: app.ctx.store, clock: app.clock }, [edited, fakeCard('c1')]);
+      const result = await syncCards(app.ctx, [edited, fakeCard('c1')]);
       expect(result).toEqual({ added: [], updated: ['keep'], retired: ['gone'], unchanged: 1 });
-      const cards = await app.ctx.store.listCards();
+      const cards = await app.ctx.store.cards.list();
       expect(cards.find((card) => card.id === 'keep')).toMatchObject({
         contentHash: 'v2',
         difficulty: 4,
@@ -86,11 +87,7 @@ describe('the store across restarts', () => {
       expect(await app.db.prisma.attempt.count({ where: { cardId: 'gone' } })).toBe(1);
 
       // Back in the seeds: restored.
-      const back = await syncCards({ store: app.ctx.store, clock: app.clock }, [
-        edited,
-        fakeCard('c1'),
-        fakeCard('gone'),
-      ]);
+      const back = await syncCards(app.ctx, [edited, fakeCard('c1'), fakeCard('gone')]);
       expect(back).toEqual({ added: [], updated: ['gone'], retired: [], unchanged: 2 });
     } finally {
       await app.db.close();

@@ -16,6 +16,7 @@ import {
   type AppContext,
   type QuizRecord,
   type UserRef,
+  closeQuiz,
 } from '../../app/index.ts';
 import { partLabels, type Card } from '../../core/cards/card.ts';
 import { formatAnswer } from './formatAnswer.ts';
@@ -87,7 +88,7 @@ export async function runConsoleSession(options: ConsoleSessionOptions): Promise
 
   // A finished or replaced quiz is closed, so that the store's open quizzes stay the ones in use.
   async function leave(): Promise<void> {
-    if (current?.part) await app.store.closeQuiz(current.quiz.id);
+    if (current?.part) await closeQuiz(app, current.quiz.id);
   }
 
   async function start(filters: QuizFilters): Promise<string> {
@@ -129,7 +130,7 @@ export async function runConsoleSession(options: ConsoleSessionOptions): Promise
     });
     if (result.kind === 'graded') ongoing.part = result.nextPart;
     if (result.kind === 'quiz_finished') ongoing.part = null;
-    if (ongoing.part === null) await app.store.closeQuiz(ongoing.quiz.id);
+    if (ongoing.part === null) await closeQuiz(app, ongoing.quiz.id);
     // The read-back goes with an incorrect answer, where a misreading would explain the verdict.
     const tex =
       images && result.kind === 'graded' && result.verdict.verdict === 'incorrect'
@@ -178,7 +179,7 @@ export async function runConsoleSession(options: ConsoleSessionOptions): Promise
     const result = await rateCard(app, { ...at(), externalId: `console:${randomUUID()}`, user, rating });
     if (result.kind === 'rated') {
       ongoing.part = null;
-      await app.store.closeQuiz(ongoing.quiz.id);
+      await closeQuiz(app, ongoing.quiz.id);
     }
     return formatRating(result);
   }

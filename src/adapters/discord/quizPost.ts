@@ -8,7 +8,7 @@ import {
   type GuildTextBasedChannel,
   type Message,
 } from 'discord.js';
-import type { QuizRecord } from '../../app/index.ts';
+import { getGuildSettings, recordQuizPost, type QuizRecord } from '../../app/index.ts';
 import type { Card } from '../../core/cards/card.ts';
 import { botCan } from './botCan.ts';
 import { cardImage } from './cardImage.ts';
@@ -37,7 +37,7 @@ export function cardTitle(card: Card): string {
  * cannot delete other people's messages there. The quiz post then asks for ||spoilers||.
  */
 export async function answersStayVisible(deps: BotDeps, channel: GuildTextBasedChannel): Promise<boolean> {
-  const guild = await deps.app.store.getGuild(channel.guildId);
+  const guild = await getGuildSettings(deps.app, channel.guildId);
   return guild.hideMode === 'spoiler' || !botCan(channel, PermissionFlagsBits.ManageMessages);
 }
 
@@ -118,21 +118,21 @@ export async function openQuizThread(
   quiz: QuizRecord,
   card: Card,
 ): Promise<string | null> {
-  await deps.app.store.setQuizPost(quiz.id, { threadId: post.id, messageId: post.id });
+  await recordQuizPost(deps.app, quiz.id, { threadId: post.id, messageId: post.id });
   try {
     const thread = await post.startThread({
       name: quizSay.threadName(card, cardTitle(card)),
       autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
     });
     if (thread.id !== post.id)
-      await deps.app.store.setQuizPost(quiz.id, { threadId: thread.id, messageId: post.id });
+      await recordQuizPost(deps.app, quiz.id, { threadId: thread.id, messageId: post.id });
     return thread.id;
   } catch (error) {
     deps.logger.warn(
       { err: error, quizId: quiz.id, channelId: post.channelId },
       'could not open the quiz thread',
     );
-    await deps.app.store.setQuizPost(quiz.id, { threadId: null, messageId: post.id });
+    await recordQuizPost(deps.app, quiz.id, { threadId: null, messageId: post.id });
     return null;
   }
 }

@@ -12,7 +12,7 @@ import { applyMigrations } from './schemaEngine.ts';
 import { createSerialQueue } from './transactionQueue.ts';
 
 /** What a transaction's work receives: the client bound to that transaction. */
-export type TransactionClient = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+type TransactionClient = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 /** An open database: the generated client on PostgreSQL or PGlite, with migrations applied. */
 export interface Database {

@@ -8,7 +8,7 @@ import {
   reviewRating,
   scheduleReview,
 } from '../../../src/core/scoring/index.ts';
-import { emptyProgress } from '../../../src/app/emptyProgress.ts';
+import { emptyProgress } from '../../../src/app/partProgress.ts';
 
 const base = {
   verdict: 'correct' as const,

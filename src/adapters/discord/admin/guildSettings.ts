@@ -1,6 +1,12 @@
 import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import { isTimeZone } from '../../../core/scoring/index.ts';
-import { parseTimeOfDay } from '../daily/timeOfDay.ts';
+import {
+  allowChannel,
+  getGuildSettings,
+  parseTimeOfDay,
+  updateGuildSettings,
+  type GuildPatch,
+} from '../../../app/index.ts';
 import type { BotDeps } from '../deps.ts';
 import { adminSay } from '../messages.ts';
 
@@ -11,13 +17,9 @@ async function refuse(interaction: Admin, content: string): Promise<void> {
   await interaction.reply({ content, flags: MessageFlags.Ephemeral });
 }
 
-async function save(
-  deps: BotDeps,
-  interaction: Admin,
-  patch: Parameters<BotDeps['app']['store']['updateGuild']>[1],
-) {
+async function save(deps: BotDeps, interaction: Admin, patch: GuildPatch) {
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  return deps.app.store.updateGuild(interaction.guildId, patch);
+  return updateGuildSettings(deps.app, interaction.guildId, patch);
 }
 
 /** The server settings behind `/quizadmin daily|timezone|channels|hide`. */
@@ -46,17 +48,16 @@ export const guildSettings = {
   async channels(deps: BotDeps, interaction: Admin) {
     const action = interaction.options.getSubcommand();
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const { allowedChannels } = await deps.app.store.getGuild(interaction.guildId);
     if (action === 'list') {
+      const { allowedChannels } = await getGuildSettings(deps.app, interaction.guildId);
       await interaction.editReply(adminSay.channels(allowedChannels));
       return;
     }
-    const channelId = interaction.options.getChannel('channel', true).id;
-    const next =
-      action === 'add'
-        ? [...new Set([...allowedChannels, channelId])]
-        : allowedChannels.filter((id) => id !== channelId);
-    const saved = await deps.app.store.updateGuild(interaction.guildId, { allowedChannels: next });
+    const saved = await allowChannel(deps.app, {
+      guildId: interaction.guildId,
+      channelId: interaction.options.getChannel('channel', true).id,
+      allowed: action === 'add',
+    });
     await interaction.editReply(adminSay.channels(saved.allowedChannels));
   },
 

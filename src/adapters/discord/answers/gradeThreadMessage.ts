@@ -1,5 +1,5 @@
 import { PermissionFlagsBits, type Message } from 'discord.js';
-import { submitAnswer, type SubmitAnswerResult } from '../../../app/index.ts';
+import { getGuildSettings, quizOfThread, submitAnswer, type SubmitAnswerResult } from '../../../app/index.ts';
 import { isNumeric, type NumericCard } from '../../../core/cards/card.ts';
 import { VERDICT_EMOJI } from '../../text/verdictLine.ts';
 import { botCan } from '../botCan.ts';
@@ -37,7 +37,7 @@ export async function gradeThreadMessage(
   options: GradeOptions = {},
 ): Promise<void> {
   if (!mayBeAnswer(message.content, deps.app.catalog.all())) return;
-  const quiz = await deps.app.store.findQuizByThread(message.channelId);
+  const quiz = await quizOfThread(deps.app, message.channelId);
   if (!quiz) return;
   const card = deps.app.catalog.get(quiz.cardId);
   // A flashcard's thread is all chat: it is revealed and rated, never answered.
@@ -106,7 +106,7 @@ async function markVerdict(
 
 async function deletesAnswers(deps: BotDeps, message: Message<true>): Promise<boolean> {
   if (!botCan(message.channel, PermissionFlagsBits.ManageMessages)) return false;
-  return (await deps.app.store.getGuild(message.guildId)).hideMode === 'delete';
+  return (await getGuildSettings(deps.app, message.guildId)).hideMode === 'delete';
 }
 
 /** The reply to an answer that stays in the thread: an incorrect one also gets its read-back image. */

@@ -1,5 +1,5 @@
 import { EmbedBuilder, InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
-import { progress } from '../../../app/index.ts';
+import { viewProgress } from '../../../app/index.ts';
 import { progressSay } from '../messages.ts';
 import { userOf } from '../where.ts';
 import type { SlashCommand } from './command.ts';
@@ -15,11 +15,16 @@ export const progressCommand: SlashCommand = {
   async execute(deps, interaction) {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const target = interaction.options.getUser('user') ?? interaction.user;
-    if (target.id !== interaction.user.id && (await deps.app.store.findUser(target.id))?.leaderboardOptOut) {
+    const viewed = await viewProgress(deps.app, {
+      viewerId: interaction.user.id,
+      userId: target.id,
+      guildId: interaction.guildId,
+    });
+    if (viewed.kind === 'private') {
       await interaction.editReply(progressSay.private(target.id));
       return;
     }
-    const report = await progress(deps.app, { userId: target.id, guildId: interaction.guildId });
+    const { report } = viewed;
     const name =
       target.id === interaction.user.id
         ? userOf(interaction).displayName

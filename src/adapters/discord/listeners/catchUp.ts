@@ -1,4 +1,5 @@
 import type { Message, ThreadChannel } from 'discord.js';
+import { openQuizzes } from '../../../app/index.ts';
 import { externalIdOf } from '../answers/externalIdOf.ts';
 import { gradeOrRetry } from '../answers/gradeOrRetry.ts';
 import { mayBeAnswer } from '../answers/mayBeAnswer.ts';
@@ -26,7 +27,7 @@ const RECENT_MS = 3 * 24 * 60 * 60 * 1000;
  */
 export async function catchUpQuizThreads(deps: BotDeps): Promise<void> {
   const since = deps.app.clock.now().getTime() - RECENT_MS;
-  const recent = await deps.app.store.openQuizzes({ createdSince: new Date(since), limit: MAX_THREADS });
+  const recent = await openQuizzes(deps.app, { createdSince: new Date(since), limit: MAX_THREADS });
   // A flashcard's thread is chat: nothing in it was waiting for a grade. Oldest first, as they came.
   const quizzes = recent
     .filter((quiz) => quiz.threadId !== null && deps.app.catalog.get(quiz.cardId)?.grading === 'numeric')

@@ -1,7 +1,7 @@
-import type { CardCatalog } from '../../../app/index.ts';
-import type { Card } from '../../../core/cards/card.ts';
+import type { CardCatalog } from '../../app/index.ts';
+import type { Card } from '../../core/cards/card.ts';
 
-/** A card catalog whose cards `/quizadmin reload` can replace while the bot runs. */
+/** A card catalog whose cards can be replaced while the app runs (`/quizadmin reload`). */
 export function reloadableCatalog(
   initial: readonly Card[],
 ): CardCatalog & { replace(cards: readonly Card[]): void } {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/adapters/store/index.ts';
 import { leaderboard, startQuiz, submitAnswer, type AppContext } from '../../src/app/index.ts';
 import { fakeCard } from '../support/fakeCards.ts';
-import { startTestApp, type fixedClock, type TestApp } from '../support/testApp.ts';
+import { startDatabaseTestApp, type fixedClock, type DatabaseTestApp } from '../support/testApp.ts';
 
 // The week and month totals ("PeriodScore") are kept in the guild's time zone: `updateGuild` with a new
 // zone rebuilds them from the ledger (`gradquiz_rebuild_period_scores`), and the points earned after it
@@ -23,7 +23,7 @@ const cards = [
   fakeCard('p3', { difficulty: 1, parts: ['1', '2', '3'] }),
 ];
 
-let opened: TestApp;
+let opened: DatabaseTestApp;
 let db: Database;
 let ctx: AppContext;
 let clock: ReturnType<typeof fixedClock>;
@@ -64,7 +64,25 @@ async function board(
   };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Waits until another session of this database waits for a lock held by the transaction the test keeps
+ * open (the period-scores lock, or the guild row the change updated). On PGlite, which runs one
+ * transaction at a time, the second is queued behind the first already.
+ */
+async function untilBlocked(): Promise<void> {
+  if (db.kind !== 'postgres') return;
+  await expect
+    .poll(
+      async () =>
+        (
+          await db.prisma.$queryRaw<{ waiting: number }[]>`
+            SELECT count(*)::int AS waiting FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`
+        )[0]?.waiting,
+      { timeout: 10_000, interval: 10 },
+    )
+    .toBeGreaterThan(0);
+}
 
 /** A promise opened by hand. */
 function gate() {
@@ -100,7 +118,7 @@ const boards = async () => ({
 });
 
 beforeAll(async () => {
-  opened = await startTestApp(cards);
+  opened = await startDatabaseTestApp(cards);
   ({ db, ctx, clock } = opened);
   await solve('g', 'a', 'd3', '2026-05-31T23:30:00Z'); // Sunday 23:30 UTC = Monday 08:30 in Tokyo
   await solve('g', 'b', 'd1', '2026-06-01T01:00:00Z'); // Monday in both
@@ -135,19 +153,19 @@ describe('a guild changing its time zone', () => {
   it('GIVEN points near midnight THEN week and month boards move to the new zone, and back', async () => {
     expect(await boards()).toEqual(inUtc);
 
-    expect(await ctx.store.updateGuild('g', { timeZone: TOKYO })).toMatchObject({ timeZone: TOKYO });
+    expect(await ctx.store.guilds.update('g', { timeZone: TOKYO })).toMatchObject({ timeZone: TOKYO });
     expect(await boards()).toEqual(inTokyo);
     // The other guild's periods stay where its own zone puts them.
     expect(await board('week', SUNDAY, { guildId: 'h' })).toEqual(otherGuild);
     expect(await board('month', SUNDAY, { guildId: 'h' })).toEqual(otherGuild);
 
-    await ctx.store.updateGuild('g', { timeZone: 'UTC' });
+    await ctx.store.guilds.update('g', { timeZone: 'UTC' });
     expect(await boards()).toEqual(inUtc);
     expect(await board('week', SUNDAY, { guildId: 'h' })).toEqual(otherGuild);
   });
 
   it('GIVEN a new zone THEN points earned after the change count in its periods, and move back with it', async () => {
-    await ctx.store.updateGuild('g', { timeZone: TOKYO });
+    await ctx.store.guilds.update('g', { timeZone: TOKYO });
     try {
       await solve('g', 'd', 'd1', '2026-05-31T23:45:00Z'); // Monday 08:45 in Tokyo
       expect(await board('week', MONDAY, { userId: 'd' })).toEqual({
@@ -156,7 +174,7 @@ describe('a guild changing its time zone', () => {
       });
       expect((await board('month', SUNDAY, { userId: 'd' })).top).toEqual(['1:c:50']);
     } finally {
-      await ctx.store.updateGuild('g', { timeZone: 'UTC' });
+      await ctx.store.guilds.update('g', { timeZone: 'UTC' });
     }
     expect(await board('week', MONDAY, { userId: 'd' })).toEqual({ top: ['1:b:10'], me: undefined });
     expect(await board('week', SUNDAY, { userId: 'd' })).toEqual({
@@ -198,7 +216,7 @@ describe('a guild changing its time zone', () => {
     const zones = (async () => {
       while (answering || flips < 2) {
         timeZone = timeZone === 'UTC' ? TOKYO : 'UTC';
-        await ctx.store.updateGuild('r', { timeZone });
+        await ctx.store.guilds.update('r', { timeZone });
         flips += 1;
       }
     })();
@@ -234,43 +252,47 @@ describe('a guild changing its time zone', () => {
   it('GIVEN an answer in flight when the zone changes THEN the change waits for it and counts it in the new zone', async () => {
     const at = new Date('2026-05-31T23:30:00Z'); // Sunday in UTC, Monday in Tokyo
     await solve('s', 's0', 'd1', at.toISOString());
-    await ctx.store.ensureUser({ id: 's1', displayName: 'S1' });
+    await ctx.store.members.ensure({ id: 's1', displayName: 'S1' });
     const inside = gate();
     const release = gate();
     // An answer's transaction that has written its ledger entry (and, by the trigger, its UTC period
     // totals) but not committed yet.
-    const answering = ctx.store.transaction(async (tx) => {
-      const attempt = await tx.insertAttempt({
-        externalId: 'flight:s1',
-        verdict: 'correct',
-        input: 'right',
-        cardId: 'd3',
-        part: '1',
-        isStep: false,
-        userId: 's1',
-        createdAt: at,
-        quizId: null,
-        guildId: 's',
-        channelId: 'ch1',
-        points: 30,
-        mistake: null,
-        rating: null,
-        feedback: 'correct',
+    const answering = db.transaction(async (tx) => {
+      const attempt = await tx.attempt.create({
+        data: {
+          externalId: 'flight:s1',
+          verdict: 'correct',
+          input: 'right',
+          cardId: 'd3',
+          part: '1',
+          isStep: false,
+          userId: 's1',
+          createdAt: at,
+          quizId: null,
+          guildId: 's',
+          channelId: 'ch1',
+          points: 30,
+          mistake: null,
+          rating: null,
+          feedback: 'correct',
+        },
       });
-      await tx.addPoints({
-        attemptId: attempt.id,
-        guildId: 's',
-        channelId: 'ch1',
-        userId: 's1',
-        points: 30,
-        createdAt: at,
+      await tx.pointsEntry.create({
+        data: {
+          attemptId: attempt.id,
+          guildId: 's',
+          channelId: 'ch1',
+          userId: 's1',
+          points: 30,
+          createdAt: at,
+        },
       });
       inside.open();
       await release.opened;
     });
     await inside.opened;
-    const changing = ctx.store.updateGuild('s', { timeZone: TOKYO });
-    await sleep(300);
+    const changing = ctx.store.guilds.update('s', { timeZone: TOKYO });
+    await untilBlocked();
     release.open();
     await Promise.all([answering, changing]);
 
@@ -295,7 +317,7 @@ describe('a guild changing its time zone', () => {
     });
     await inside.opened;
     const answering = solve('t', 't1', 'd3', '2026-05-31T23:30:00Z');
-    await sleep(300);
+    await untilBlocked();
     release.open();
     await Promise.all([changing, answering]);
 

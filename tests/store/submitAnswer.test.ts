@@ -3,17 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/adapters/store/index.ts';
 import { startQuiz, submitAnswer, type AppContext } from '../../src/app/index.ts';
 import { fakeCard } from '../support/fakeCards.ts';
-import { startTestApp, type TestApp } from '../support/testApp.ts';
+import { startDatabaseTestApp, type DatabaseTestApp } from '../support/testApp.ts';
 
 const cards = [fakeCard('c1', { parts: ['1', '2'], difficulty: 3 }), fakeCard('c2', { difficulty: 1 })];
 const user = (n: number) => ({ id: `u${n}`, displayName: `User ${n}` });
 
-let opened: TestApp;
+let opened: DatabaseTestApp;
 let db: Database;
 let ctx: AppContext;
 
 beforeAll(async () => {
-  opened = await startTestApp(cards);
+  opened = await startDatabaseTestApp(cards);
   ({ db, ctx } = opened);
 });
 afterAll(async () => {
@@ -212,7 +212,7 @@ describe('GIVEN a quiz named by id, as a button or modal names it', () => {
     expect(await send('other-channel', { guildId: 'g1', channelId: 'ch-elsewhere' })).toEqual({
       kind: 'no_quiz',
     });
-    await ctx.store.closeQuiz(quiz.id);
+    await ctx.store.quizzes.close(quiz.id);
     expect(await send('closed', { guildId: 'g1', channelId: 'ch-named' })).toEqual({ kind: 'no_quiz' });
     expect(await db.prisma.attempt.count({ where: { externalId: { startsWith: 'named:' } } })).toBe(0);
   });

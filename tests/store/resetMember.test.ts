@@ -2,16 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { leaderboard, resetMember, startQuiz, submitAnswer, type AppContext } from '../../src/app/index.ts';
 import { fakeCard } from '../support/fakeCards.ts';
-import { startTestApp, type TestApp } from '../support/testApp.ts';
+import { startDatabaseTestApp, type DatabaseTestApp } from '../support/testApp.ts';
 
 const cards = [fakeCard('r1'), fakeCard('r2')];
 const bob = { id: 'bob', displayName: 'Bob' };
 
-let opened: TestApp;
+let opened: DatabaseTestApp;
 let ctx: AppContext;
 
 beforeAll(async () => {
-  opened = await startTestApp(cards);
+  opened = await startDatabaseTestApp(cards);
   ({ ctx } = opened);
 });
 afterAll(async () => {
@@ -46,7 +46,7 @@ describe('GIVEN a member with answers and points in two servers', () => {
   it('THEN an admin reset in one server removes that server’s attempts, points and leaderboard rows only, and keeps progress', async () => {
     await solve('server-a', 'r1', 'a');
     await solve('server-b', 'r2', 'b');
-    const progressBefore = await ctx.store.listProgress('bob');
+    const progressBefore = await ctx.store.history.progress('bob');
     expect((await board('server-a')).me?.points).toBeGreaterThan(0);
 
     expect(await resetMember(ctx, { guildId: 'server-a', userId: 'bob' })).toEqual({ attempts: 2 });
@@ -58,7 +58,7 @@ describe('GIVEN a member with answers and points in two servers', () => {
     expect(totalsB).toBeGreaterThan(0);
     expect(periodsB).toBeGreaterThan(0);
     expect((await board('server-b')).me?.points).toBeGreaterThan(0);
-    expect(await ctx.store.listProgress('bob')).toEqual(progressBefore);
-    expect(await ctx.store.findUser('bob')).not.toBeNull();
+    expect(await ctx.store.history.progress('bob')).toEqual(progressBefore);
+    expect(await ctx.store.members.find('bob')).not.toBeNull();
   });
 });

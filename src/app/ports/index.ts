@@ -1,0 +1,10 @@
+export type * from './answers.ts';
+export type * from './cards.ts';
+export type * from './guilds.ts';
+export type * from './history.ts';
+export type * from './leaderboards.ts';
+export type * from './members.ts';
+export type * from './quizzes.ts';
+export type * from './records.ts';
+export type * from './services.ts';
+export type * from './store.ts';

@@ -1,0 +1,26 @@
+import type { Card, NumericCard, Part } from '../../core/cards/card.ts';
+import type { Verdict } from '../../core/grading/verdict.ts';
+import type { Rng } from '../../core/random/rng.ts';
+import type { Step } from '../../core/steps/steps.ts';
+
+export type { Rng };
+
+/** The time, injected so that tests fix it. */
+export interface Clock {
+  now(): Date;
+}
+
+/** New record ids (a UUID in production), injected so that tests and the store agree on them. */
+export type Ids = () => string;
+
+/** The cards loaded from the seeds (only the cards that load: broken ones are reported elsewhere). */
+export interface CardCatalog {
+  get(id: string): Card | undefined;
+  all(): readonly Card[];
+}
+
+/** The core grader (`gradeAnswer` of `src/core/grading`), injected so use cases can be tested alone. */
+export type Grader = (card: NumericCard, partLabel: string, input: string, rng: Rng) => Verdict;
+
+/** The core's grader of an intermediate step (`src/core/steps`), injected like {@link Grader}. */
+export type StepGrader = (card: NumericCard, part: Part, step: Step, input: string, rng: Rng) => Verdict;
