@@ -9,7 +9,7 @@ import type { DatabaseConfig } from './databaseConfig.ts';
 import { pgliteAdapterFactory, postgresAdapterFactory } from './driverAdapters.ts';
 import { acquireLock } from './lockFile.ts';
 import { applyMigrations } from './schemaEngine.ts';
-import { createSerialQueue } from './transactionQueue.ts';
+import { createSerialQueue } from '../serialQueue.ts';
 
 /** What a transaction's work receives: the client bound to that transaction. */
 type TransactionClient = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
@@ -71,12 +71,14 @@ export async function openDatabase(
     const db = config.kind === 'pglite' ? await PGlite.create(config.dataDir) : await PGlite.create();
     const appliedMigrations = migrate ? await applyMigrations(pgliteAdapterFactory(db)) : [];
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+    // PGlite is a single connection: interactive transactions queued here never wait inside Prisma
+    // (where `maxWait` would expire under load).
     const serially = createSerialQueue();
     return {
       prisma,
       kind: config.kind,
       appliedMigrations,
-      transaction: (work) => serially(() => prisma.$transaction(work, TRANSACTION_OPTIONS)),
+      transaction: (work) => serially.run('pglite', () => prisma.$transaction(work, TRANSACTION_OPTIONS)),
       close: async () => {
         await prisma.$disconnect();
         await db.close();

@@ -7,7 +7,7 @@ import { numberAlgebra } from '../expr/algebra.ts';
 import type { Expr } from '../expr/ast.ts';
 import { seededRng } from '../random/rng.ts';
 import { activationSlips, type ActivationSlip } from './activations.ts';
-import { PointSampler } from './points.ts';
+import { PointSampler } from './samplePoints.ts';
 import { chainOf, evaluateGiven, gradientOf, partialOf, type PreparedPart } from './prepare.ts';
 import { isClose, isDefined } from './tolerance.ts';
 

@@ -3,7 +3,7 @@ import { numberAlgebra } from '../expr/algebra.ts';
 import { compile, type Compiled, type Frame, type Layout, type Val } from '../expr/compile.ts';
 import { dualAlgebra, type Dual } from '../expr/dual.ts';
 import type { Rng } from '../random/rng.ts';
-import { PointSampler } from './points.ts';
+import { PointSampler } from './samplePoints.ts';
 import { isDefined } from './tolerance.ts';
 
 /**
