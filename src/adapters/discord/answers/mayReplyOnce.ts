@@ -20,7 +20,11 @@ export async function mayReplyOnce(
   try {
     const after = await message.channel.messages.fetch({ after: message.id, limit: LOOK_AHEAD });
     const botId = deps.client.user?.id;
-    return !after.some((m) => m.author.id === botId && m.reference?.messageId === message.id);
+    // A reply answers the version of the message it came after: an edit gets its own.
+    const version = message.editedTimestamp ?? message.createdTimestamp;
+    return !after.some(
+      (m) => m.author.id === botId && m.reference?.messageId === message.id && m.createdTimestamp >= version,
+    );
   } catch {
     // Without the history the reply is sent: a second reply is better than none.
     return true;
