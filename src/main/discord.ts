@@ -4,7 +4,6 @@ import type { ReloadReport } from '../adapters/discord/deps.ts';
 import { launcherGone } from '../adapters/discord/launcherGone.ts';
 import { createLogger } from '../adapters/discord/logger.ts';
 import { createRenderer, type Renderer } from '../adapters/render/index.ts';
-import { deckMemo } from '../adapters/seeds/deckMemo.ts';
 import { loadSeeds } from '../adapters/seeds/loadSeeds.ts';
 import { logDeck } from './logDeck.ts';
 import { isStoreUnavailable } from '../adapters/store/index.ts';
@@ -24,7 +23,7 @@ export async function runDiscord(runtime: Runtime, config: Config): Promise<void
   const { app, catalog } = runtime;
 
   const reloadCards = async (): Promise<ReloadReport> => {
-    const bank = await loadSeeds(config.GRADQUIZ_SEEDS, await deckMemo(config.GRADQUIZ_DATA_DIR));
+    const bank = await loadSeeds(config.GRADQUIZ_SEEDS, runtime.memo);
     logDeck(logger, bank);
     catalog.replace(bank.cards);
     const sync = await syncCards(app, bank.cards);

@@ -11,6 +11,7 @@ import {
 import { createAppContext } from './appContext.ts';
 import { reloadableCatalog } from '../adapters/seeds/reloadableCatalog.ts';
 import { deckMemo } from '../adapters/seeds/deckMemo.ts';
+import type { MemoStore } from '../adapters/seeds/memoStore.ts';
 import { loadSeeds, type SeedBank } from '../adapters/seeds/loadSeeds.ts';
 
 /** What both chat adapters run on: the application core wired to the store and the seeds. */
@@ -20,13 +21,16 @@ export interface Runtime {
   readonly catalog: ReturnType<typeof reloadableCatalog>;
   readonly database: Database;
   readonly bank: SeedBank;
+  /** The deck memo of the data folder, made once (its key hashes the core's sources): reloads reuse it. */
+  readonly memo: MemoStore;
   readonly databaseDescription: string;
   close(): Promise<void>;
 }
 
 /** Opens the database (applying migrations), loads the seeds and syncs them into the store. */
 export async function openRuntime(config: Config, database: DatabaseConfig): Promise<Runtime> {
-  const bank = await loadSeeds(config.GRADQUIZ_SEEDS, await deckMemo(config.GRADQUIZ_DATA_DIR));
+  const memo = await deckMemo(config.GRADQUIZ_DATA_DIR);
+  const bank = await loadSeeds(config.GRADQUIZ_SEEDS, memo);
   const db = await openDatabase(database);
   const catalog = reloadableCatalog(bank.cards);
   const app = createAppContext(config, { store: (deps) => prismaStore(db, deps), catalog });
@@ -36,6 +40,7 @@ export async function openRuntime(config: Config, database: DatabaseConfig): Pro
     catalog,
     database: db,
     bank,
+    memo,
     databaseDescription: describeDatabase(database),
     close: () => db.close(),
   };

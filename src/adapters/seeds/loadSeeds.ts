@@ -4,7 +4,7 @@ import { join, relative, sep } from 'node:path';
 import type { Card } from '../../core/cards/card.ts';
 import { parseCard } from '../../core/cards/parseCard.ts';
 import type { CardProblem } from '../../core/cards/problem.ts';
-import { resolveCard } from '../../core/deck/resolveCard.ts';
+import { resolveCard, type CardMemo } from '../../core/deck/resolveCard.ts';
 import { noMemo, type MemoStore } from './memoStore.ts';
 
 /** A card file that could not be loaded, with everything wrong with it. */
@@ -49,7 +49,7 @@ export async function loadSeeds(dir: string, memo: MemoStore = noMemo): Promise<
   const broken: BrokenCard[] = [];
   const problems: CardProblem[] = [];
   const remembered = await memo.load();
-  const fresh = new Map<string, NonNullable<ReturnType<typeof remembered.get>>>();
+  const fresh = new Map<string, CardMemo>();
   for (const file of files) {
     const text = await readFile(join(dir, file), 'utf8');
     const hash = createHash('sha256').update(text).digest('hex');
@@ -69,6 +69,8 @@ export async function loadSeeds(dir: string, memo: MemoStore = noMemo): Promise<
     cards.push(resolution.card);
     problems.push(...parsed.problems, ...resolution.problems);
   }
-  await memo.save(fresh);
+  // An unchanged deck writes nothing at start-up.
+  const changed = fresh.size !== remembered.size || [...fresh.keys()].some((hash) => !remembered.has(hash));
+  if (changed) await memo.save(fresh);
   return { dir, cards, broken, problems, files };
 }

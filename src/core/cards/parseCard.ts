@@ -90,7 +90,7 @@ export function parseCard(text: string, file: string, contentHash: string): Card
   const refused = problems.length > 0;
   if (sections.solution === undefined) report('body', 'there is no "# Solution" section', true);
   const meta = readMeta(raw, reportIssues);
-  if (refused || !id.success) {
+  if (!id.success || refused) {
     // Everything else wrong with it is said too, so that the author fixes the file in one pass.
     if (raw.check !== undefined) problems.push(...checkProblems(file, raw.check));
     return { ok: false, ...(id.success ? { id: id.data } : {}), problems };
