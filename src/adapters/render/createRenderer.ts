@@ -1,4 +1,6 @@
+import type { BarChart } from './barChart.ts';
 import { checkMarkdownMath } from './checkMath.ts';
+import { layoutChart } from './layoutChart.ts';
 import { FORMULA_PADDING_X, layoutFormula } from './layoutFormula.ts';
 import { layoutPage, type PageLayout } from './layoutPage.ts';
 import { LRUCache } from 'lru-cache';
@@ -22,6 +24,8 @@ export interface Renderer {
   renderCardPng(markdown: string, options: RenderOptions): Promise<RenderResult<Png>>;
   /** One formula (a student's answer read back), on a small image just big enough for it. */
   renderTexPng(tex: string, options: RenderOptions): Promise<RenderResult<Png>>;
+  /** A bar chart (analytics) as a page as wide as a card; labels that are TeX are typeset. */
+  renderChartPng(chart: BarChart, options: RenderOptions): Promise<RenderResult<Png>>;
   /** Why MathJax cannot read `tex`, or `undefined` when it can. */
   checkTex(tex: string): RenderError | undefined;
   /** Every formula of a card section MathJax cannot read. */
@@ -78,7 +82,9 @@ async function drawPage(layout: PageLayout, width: number, theme: ThemeName): Pr
 export async function createRenderer(config: RendererConfig = {}): Promise<Renderer> {
   const converter = await createTexConverter({ cacheSize: config.formulaCacheSize ?? 1000 });
   const font = createTextFont(converter.font);
-  const pngs = new LRUCache<string, RenderResult<Png>>({ max: config.pngCacheSize ?? 128 });
+  const pngCacheSize = config.pngCacheSize ?? 128;
+  // lru-cache refuses a size of 0: no cache at all then (the benchmark measures real renders).
+  const pngs = pngCacheSize > 0 ? new LRUCache<string, RenderResult<Png>>({ max: pngCacheSize }) : undefined;
 
   async function cachedPng(
     key: string,
@@ -86,13 +92,13 @@ export async function createRenderer(config: RendererConfig = {}): Promise<Rende
     theme: ThemeName,
     layout: () => RenderResult<PageLayout>,
   ): Promise<RenderResult<Png>> {
-    const hit = pngs.get(key);
+    const hit = pngs?.get(key);
     if (hit) return hit;
     const laidOut = layout();
     const result: RenderResult<Png> = laidOut.ok
       ? await drawPage(laidOut.value, pixelWidth(laidOut.value), theme)
       : laidOut;
-    pngs.set(key, result);
+    pngs?.set(key, result);
     return result;
   }
 
@@ -126,6 +132,17 @@ export async function createRenderer(config: RendererConfig = {}): Promise<Rende
           if (math.ok && math.value.width > maxWidth) math = converter.convertBroken(tex, maxWidth);
           return math.ok ? { ok: true, value: layoutFormula(math.value) } : math;
         },
+      );
+    },
+    renderChartPng(chart, { theme }) {
+      return cachedPng(
+        `chart:${theme}:${JSON.stringify(chart)}`,
+        () => CARD_PIXEL_WIDTH,
+        theme,
+        () => ({
+          ok: true,
+          value: layoutChart(chart, converter, font, CARD_PIXEL_WIDTH / CARD_PIXELS_PER_EM),
+        }),
       );
     },
     checkTex(tex) {
