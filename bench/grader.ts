@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseCard } from '../src/core/cards/parseCard.ts';
 import { sigmoid } from '../src/core/expr/algebra.ts';
 import { findPart, gradeAgainst, preparePart } from '../src/core/grading/index.ts';
-import { answerSignature } from '../src/core/grading/signature.ts';
+import { signAnswer } from '../src/core/grading/signature.ts';
 import { isClose } from '../src/core/grading/tolerance.ts';
 import { seededRng } from '../src/core/random/rng.ts';
 import { nestedSums } from '../tests/helpers/hostileInputs.ts';
@@ -76,10 +76,10 @@ const median = (s: number[]) => s[Math.floor(s.length / 2)] as number;
 
 // The signature stored with every answer (analytics' wrong-answer groups): read, checked, evaluated at
 // the part's few fixed points and hashed, once per answer at record time.
-answerSignature(card, part, answers[0] as string);
+signAnswer(card, part, answers[0] as string);
 const signature = timeEach(
   'signature of one answer (read, 6 points, hash)',
-  (i) => answerSignature(card, part, answers[i] as string),
+  (i) => signAnswer(card, part, answers[i] as string),
   ANSWERS,
 );
 

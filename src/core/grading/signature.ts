@@ -60,6 +60,14 @@ function rounded(value: Val<number>): string {
   return `${exponent}:${components.map((x) => String(Math.round(x / unit) + 0)).join(',')}`;
 }
 
+/** An answer as analytics keeps it: its signature, and how the reader wrote it back. */
+export interface SignedAnswer {
+  /** 16 hex digits. */
+  readonly signature: string;
+  /** The answer as the reader understood it (`(y - yhat) * x`): the same for most ways of typing it. */
+  readonly normalized: string;
+}
+
 /**
  * An answer's signature: its values at the part's fixed points, rounded and hashed (16 hex digits).
  * Answers equal at those points — `(y-ŷ)ŷ(1-ŷ)x` and `(y - yhat) * yhat * (1 - yhat) * x` — share
@@ -67,7 +75,7 @@ function rounded(value: Val<number>): string {
  * grading allows or cannot be evaluated has none (null). Bounded like grading: the cost guard runs
  * before anything is evaluated.
  */
-export function answerSignature(card: Card, part: Part, input: string): string | null {
+export function signAnswer(card: Card, part: Part, input: string): SignedAnswer | null {
   const read = readExpression(input, cardVocabulary(card));
   if (!read.ok) return null;
   const shape = inferShape(read.expr, card.shapes);
@@ -90,7 +98,8 @@ export function answerSignature(card: Card, part: Part, input: string): string |
           numberAlgebra,
         );
   try {
-    return digest(points.map((values) => rounded(evaluate({ values, letters: {} }))).join(';'));
+    const values = points.map((at) => rounded(evaluate({ values: at, letters: {} })));
+    return { signature: digest(values.join(';')), normalized: read.normalized };
   } catch (error) {
     if (error instanceof IndexOutOfRange) return null;
     throw error;
