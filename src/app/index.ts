@@ -24,3 +24,4 @@ export { getGuildSettings, updateGuildSettings, allowChannel } from './guildSett
 export { recordQuizPost, quizOfThread, openQuizzes, closeQuiz } from './quizzes.ts';
 export { viewProgress, type ViewProgressResult } from './viewProgress.ts';
 export { parseTimeOfDay } from './timeOfDay.ts';
+export { signAttempts, type SignAttemptsResult } from './signAttempts.ts';
