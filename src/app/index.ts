@@ -25,3 +25,13 @@ export { recordQuizPost, quizOfThread, openQuizzes, closeQuiz } from './quizzes.
 export { viewProgress, type ViewProgressResult } from './viewProgress.ts';
 export { parseTimeOfDay } from './timeOfDay.ts';
 export { signAttempts, type SignAttemptsResult } from './signAttempts.ts';
+export {
+  stats,
+  type StatsInput,
+  type StatsPeriod,
+  type StatsReport,
+  type StatsResult,
+  type PartStats,
+  type WrongAnswerGroup,
+  type FlashcardStats,
+} from './stats.ts';

@@ -451,7 +451,7 @@ describe.each(backends)('the store on $name', ({ open }) => {
         { cardId: 'c1', part: '1', hints: 1, giveUps: 1 },
       ]);
       expect(await store.analytics.events({ guildId: 'g-an2' })).toEqual([]);
-      expect(await store.analytics.ratings(scope)).toEqual([{ cardId: 'c2', rating: 3, count: 1, users: 1 }]);
+      expect(await store.analytics.ratings(scope)).toEqual([{ cardId: 'c2', rating: 3, count: 1 }]);
     });
 
     it('attempts page by page in time order with names; grades per user', async () => {

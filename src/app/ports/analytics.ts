@@ -61,7 +61,6 @@ export interface RatingTally {
   readonly cardId: string;
   readonly rating: number;
   readonly count: number;
-  readonly users: number;
 }
 
 /** One attempt as an export writes it. */

@@ -158,7 +158,6 @@ export function memoryAnalytics(state: AnalyticsState): AnalyticsStore {
           cardId: (rows[0] as AttemptRecord).cardId,
           rating: (rows[0] as AttemptRecord).rating as number,
           count: rows.length,
-          users: new Set(rows.map((a) => a.userId)).size,
         }))
         .sort((a, b) => byText(a.cardId, b.cardId) || a.rating - b.rating);
     },

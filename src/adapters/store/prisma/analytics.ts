@@ -92,7 +92,7 @@ const events = (prisma: Client, scope: AnalyticsScope) => prisma.$queryRaw<
   GROUP BY e."cardId", e.part ORDER BY e."cardId", e.part`;
 
 const ratings = (prisma: Client, scope: AnalyticsScope) => prisma.$queryRaw<RatingTally[]>`
-  SELECT a."cardId", a.rating, count(*)::int AS count, count(DISTINCT a."userId")::int AS users
+  SELECT a."cardId", a.rating, count(*)::int AS count
   FROM "Attempt" a WHERE a.verdict = 'self_rated' AND a.rating IS NOT NULL AND ${inScope(scope, 'a')}
   GROUP BY a."cardId", a.rating ORDER BY a."cardId", a.rating`;
 
