@@ -28,10 +28,11 @@ export { signAttempts, type SignAttemptsResult } from './signAttempts.ts';
 export {
   stats,
   type StatsInput,
-  type StatsPeriod,
   type StatsReport,
   type StatsResult,
   type PartStats,
   type WrongAnswerGroup,
   type FlashcardStats,
 } from './stats.ts';
+export { type ScopeInput, type StatsPeriod } from './analyticsScope.ts';
+export { exportAttempts, exportGrades, type ExportInput, type ExportResult } from './exportRows.ts';

@@ -1,25 +1,15 @@
 import { isNumeric } from '../core/cards/card.ts';
-import { periodRange, RATING_NAMES, startOfDate, type ReviewRating } from '../core/scoring/index.ts';
+import { RATING_NAMES, type ReviewRating } from '../core/scoring/index.ts';
+import { resolveScope, type ScopeInput, type StatsPeriod } from './analyticsScope.ts';
 import type { AppContext } from './context.ts';
-import type { AnalyticsScope, EventTally, PartTally, WrongGroupTally } from './ports/index.ts';
+import type { EventTally, PartTally, WrongGroupTally } from './ports/index.ts';
 
 /** Wrong-answer groups and invalid reasons kept per part. */
 export const WRONG_GROUPS_PER_PART = 10;
 export const INVALID_REASONS_PER_PART = 5;
 
-export type StatsPeriod = 'week' | 'month' | 'all';
-
-export interface StatsInput {
-  /** One server; absent: all data (the CLI). */
-  readonly guildId?: string;
-  readonly cardId?: string;
-  /** The current week (from Monday) or month, or all time; `since` wins over it. Default `all`. */
-  readonly period?: StatsPeriod;
-  /** From this local date (`YYYY-MM-DD`) on. */
-  readonly since?: string;
-  /** The zone local dates are read in: by default the server's, else UTC. */
-  readonly timeZone?: string;
-}
+/** What stats are asked for: see {@link ScopeInput}. */
+export type StatsInput = ScopeInput;
 
 /** Wrong answers equal at the part's fixed points: one signature, however they were written. */
 export interface WrongAnswerGroup {
@@ -150,21 +140,9 @@ const EMPTY: Omit<PartTally, 'cardId' | 'part'> = {
  * Users who deleted their data are in no count.
  */
 export async function stats(ctx: AppContext, input: StatsInput): Promise<StatsResult> {
-  const timeZone =
-    input.timeZone ?? (input.guildId ? (await ctx.store.guilds.get(input.guildId)).timeZone : 'UTC');
-  const period = input.period ?? 'all';
-  let since: Date | undefined;
-  if (input.since !== undefined) {
-    since = startOfDate(input.since, timeZone);
-    if (since === undefined) return { kind: 'bad_date', since: input.since };
-  } else {
-    since = periodRange(period, ctx.clock.now(), timeZone).start;
-  }
-  const scope: AnalyticsScope = {
-    ...(input.guildId !== undefined ? { guildId: input.guildId } : {}),
-    ...(input.cardId !== undefined ? { cardId: input.cardId } : {}),
-    ...(since !== undefined ? { since } : {}),
-  };
+  const resolved = await resolveScope(ctx, input);
+  if (resolved.kind === 'bad_date') return resolved;
+  const { scope, period, timeZone } = resolved;
   const { analytics } = ctx.store;
   const [tallies, events, groups, reasons, ratings] = await Promise.all([
     analytics.parts(scope),
@@ -220,7 +198,7 @@ export async function stats(ctx: AppContext, input: StatsInput): Promise<StatsRe
         guildId: input.guildId ?? null,
         cardId: input.cardId ?? null,
         period,
-        since: since?.toISOString() ?? null,
+        since: scope.since?.toISOString() ?? null,
         timeZone,
       },
       parts,
