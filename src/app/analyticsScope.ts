@@ -9,6 +9,8 @@ export interface ScopeInput {
   /** One server; absent: all data (the CLI). */
   readonly guildId?: string;
   readonly cardId?: string;
+  /** One user's own answers only. */
+  readonly userId?: string;
   /** The current week (from Monday) or month, or all time; `since` wins over it. Default `all`. */
   readonly period?: StatsPeriod;
   /** From this local date (`YYYY-MM-DD`) on. */
@@ -43,6 +45,7 @@ export async function resolveScope(ctx: AppContext, input: ScopeInput): Promise<
     scope: {
       ...(input.guildId !== undefined ? { guildId: input.guildId } : {}),
       ...(input.cardId !== undefined ? { cardId: input.cardId } : {}),
+      ...(input.userId !== undefined ? { userId: input.userId } : {}),
       ...(since !== undefined ? { since } : {}),
     },
   };

@@ -10,6 +10,8 @@ export interface AnalyticsScope {
   readonly since?: Date;
   /** One card. */
   readonly cardId?: string;
+  /** One user's own (the practice mode's `/stats`). */
+  readonly userId?: string;
 }
 
 /** The answers to one part that counted (steps aside). */

@@ -26,9 +26,13 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const partKey = (row: { cardId: string; part: string }) => `${row.cardId}\u0000${row.part}`;
 const counted = (verdict: string) => verdict === 'correct' || verdict === 'incorrect';
 
-function inScope(scope: AnalyticsScope, row: { guildId: string | null; createdAt: Date; cardId: string }) {
+function inScope(
+  scope: AnalyticsScope,
+  row: { guildId: string | null; createdAt: Date; cardId: string; userId: string },
+) {
   return (
     (scope.guildId === undefined || row.guildId === scope.guildId) &&
+    (scope.userId === undefined || row.userId === scope.userId) &&
     (scope.since === undefined || row.createdAt >= scope.since) &&
     (scope.cardId === undefined || row.cardId === scope.cardId)
   );

@@ -22,6 +22,7 @@ function inScope(scope: AnalyticsScope, alias: string): Prisma.Sql {
     scope.guildId !== undefined ? Prisma.sql`${column('guildId')} = ${scope.guildId}` : undefined,
     scope.since !== undefined ? Prisma.sql`${column('createdAt')} >= ${timestamp(scope.since)}` : undefined,
     scope.cardId !== undefined ? Prisma.sql`${column('cardId')} = ${scope.cardId}` : undefined,
+    scope.userId !== undefined ? Prisma.sql`${column('userId')} = ${scope.userId}` : undefined,
   ].filter((condition): condition is Prisma.Sql => condition !== undefined);
   return conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, ' AND ');
 }
@@ -52,13 +53,14 @@ const parts = (prisma: Client, scope: AnalyticsScope) => prisma.$queryRaw<PartTa
          sum(invalid)::int AS invalid
   FROM per_user GROUP BY "cardId", part ORDER BY "cardId", part`;
 
-// `mode()` is the most frequent non-null diagnosis; the group's most frequent written forms come from
+// `mode()` is the most frequent non-null diagnosis (ties, like every tie here, in byte order: `COLLATE "C"`,
+// as the memory store compares); the group's most frequent written forms come from
 // the same index (guild, card, part, signature).
 const wrongGroups = (prisma: Client, scope: AnalyticsScope, perPart: number) =>
   prisma.$queryRaw<WrongGroupTally[]>`
   WITH groups AS (
     SELECT a."cardId", a.part, a.signature, count(*)::int AS count, count(DISTINCT a."userId")::int AS users,
-           mode() WITHIN GROUP (ORDER BY a.mistake) AS mistake,
+           mode() WITHIN GROUP (ORDER BY a.mistake COLLATE "C") AS mistake,
            row_number() OVER (PARTITION BY a."cardId", a.part ORDER BY count(*) DESC, a.signature) AS rank
     FROM "Attempt" a
     WHERE a.verdict = 'incorrect' AND NOT a."isStep" AND a.signature IS NOT NULL AND ${inScope(scope, 'a')}
@@ -68,7 +70,7 @@ const wrongGroups = (prisma: Client, scope: AnalyticsScope, perPart: number) =>
             SELECT b.input, count(*)::int AS count FROM "Attempt" b
             WHERE b."cardId" = g."cardId" AND b.part = g.part AND b.signature = g.signature
               AND b.verdict = 'incorrect' AND NOT b."isStep" AND ${inScope(scope, 'b')}
-            GROUP BY b.input ORDER BY count(*) DESC, b.input LIMIT 5) f) AS inputs
+            GROUP BY b.input ORDER BY count(*) DESC, b.input COLLATE "C" LIMIT 5) f) AS inputs
   FROM groups g WHERE g.rank <= ${perPart}
   ORDER BY g."cardId", g.part, g.rank`;
 
@@ -77,7 +79,7 @@ const invalidReasons = (prisma: Client, scope: AnalyticsScope, perPart: number) 
   prisma.$queryRaw<InvalidReasonTally[]>`
   SELECT "cardId", part, reason, count FROM (
     SELECT a."cardId", a.part, a.feedback AS reason, count(*)::int AS count,
-           row_number() OVER (PARTITION BY a."cardId", a.part ORDER BY count(*) DESC, a.feedback) AS rank
+           row_number() OVER (PARTITION BY a."cardId", a.part ORDER BY count(*) DESC, a.feedback COLLATE "C") AS rank
     FROM "Attempt" a
     WHERE a.verdict = 'invalid' AND NOT a."isStep" AND ${inScope(scope, 'a')}
     GROUP BY a."cardId", a.part, a.feedback) r
