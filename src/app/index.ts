@@ -24,3 +24,15 @@ export { getGuildSettings, updateGuildSettings, allowChannel } from './guildSett
 export { recordQuizPost, quizOfThread, openQuizzes, closeQuiz } from './quizzes.ts';
 export { viewProgress, type ViewProgressResult } from './viewProgress.ts';
 export { parseTimeOfDay } from './timeOfDay.ts';
+export { signAttempts, type SignAttemptsResult } from './signAttempts.ts';
+export {
+  stats,
+  type StatsInput,
+  type StatsReport,
+  type StatsResult,
+  type PartStats,
+  type WrongAnswerGroup,
+  type FlashcardStats,
+} from './stats.ts';
+export { type ScopeInput, type StatsPeriod } from './analyticsScope.ts';
+export { exportAttempts, exportGrades, type ExportInput, type ExportResult } from './exportRows.ts';

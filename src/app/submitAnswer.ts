@@ -109,6 +109,9 @@ export async function submitAnswer(ctx: AppContext, input: SubmitAnswerInput): P
         points,
         mistake: verdict.mistake ?? null,
         feedback: verdict.feedback,
+        // Unreadable answers have no signature: not worth reading them twice.
+        signature:
+          verdict.verdict === 'invalid' ? null : (ctx.sign(card, part, input.input)?.signature ?? null),
       }),
       progress: { progress: afterAnswer(before, verdict.verdict, now), expectedVersion },
       rateLimit,

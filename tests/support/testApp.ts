@@ -30,6 +30,8 @@ export function countingIds(): () => string {
 export interface TestAppOptions {
   readonly now?: Date;
   readonly answersPerMinute?: number;
+  /** Grade with the core's grader (for real cards) instead of the fake one. */
+  readonly realGrader?: boolean;
 }
 
 /** The application on a store, with the fake grader, a fixed clock and the given cards synced. */
@@ -48,7 +50,7 @@ async function wire(
       clock,
       ...(options.ids ? { ids: options.ids } : {}),
       rng: seededRng(1),
-      grade: fakeGrader,
+      ...(options.realGrader ? {} : { grade: fakeGrader }),
     },
   );
   await syncCards(ctx, cards);
