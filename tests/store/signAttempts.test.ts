@@ -46,6 +46,7 @@ const old = (n: number, userId: string, verdict: 'correct' | 'incorrect' | 'inva
       feedback: verdict === 'invalid' ? 'unreadable' : '',
       rating: null,
       signature: null,
+      solveTries: null,
     },
     rateLimit: { limit: 1000, since: new Date(0) },
   });

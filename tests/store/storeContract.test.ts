@@ -105,6 +105,7 @@ describe.each(backends)('the store on $name', ({ open }) => {
     feedback: '',
     rating: null,
     signature: null,
+    solveTries: null,
     ...extra,
   });
 
@@ -374,10 +375,10 @@ describe.each(backends)('the store on $name', ({ open }) => {
       });
       await answer(quiz, 'p', 0, wrong('s1', 'a', 'sign'));
       await answer(quiz, 'p', 1, wrong('s1', 'a'));
-      await answer(quiz, 'p', 2, { points: 8 });
+      await answer(quiz, 'p', 2, { points: 8, solveTries: 3 });
       await answer(quiz, 'p', 3, { isStep: true, part: '1:dl/dy', verdict: 'incorrect', signature: 's1' });
       await answer(quiz, 'q', 0, wrong('s1', 'b'));
-      await answer(quiz, 'q', 1, { points: 10 });
+      await answer(quiz, 'q', 1, { points: 10, solveTries: 2 });
       await answer(quiz, 'r', 0, wrong('s2', 'c'));
       await answer(quiz, 'r', 1, { verdict: 'invalid', feedback: 'bad' });
       await answer(quiz, 'r', 2, { verdict: 'invalid', feedback: 'bad' });
@@ -411,7 +412,7 @@ describe.each(backends)('the store on $name', ({ open }) => {
         },
       ]);
       expect(await store.analytics.parts({ ...scope, since: at(1) })).toMatchObject([
-        { attempts: 3, users: 2, solvedUsers: 2, medianAttemptsToSolve: 1.5 },
+        { attempts: 3, users: 2, solvedUsers: 2, medianAttemptsToSolve: 2.5 },
       ]);
       expect(await store.analytics.parts({ ...scope, cardId: 'c2' })).toEqual([]);
       // All data: this server's and the other's (and the other tests' answers).

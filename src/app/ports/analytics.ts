@@ -24,7 +24,7 @@ export interface PartTally {
   readonly users: number;
   /** Distinct users with a correct attempt. */
   readonly solvedUsers: number;
-  /** Over solvers: their attempts up to and including their first correct one (in the scope). */
+  /** Over the first solves in the scope: the answers that counted up to and including each. */
   readonly medianAttemptsToSolve: number | null;
   readonly notSimplified: number;
   readonly invalid: number;

@@ -44,6 +44,8 @@ export interface AttemptRecord {
   readonly rating: number | null;
   /** The answer's values at its part's fixed points, hashed: equal answers share it. Null when unreadable. */
   readonly signature: string | null;
+  /** On the user's first correct answer to the part: their answers that counted up to and including it. */
+  readonly solveTries: number | null;
 }
 
 /** A hint taken or a part given up, where and when: analytics counts these. */
