@@ -61,9 +61,12 @@ try {
     },
   });
   let rows = 0;
+  // RSS after each quarter of the rows: flat means it stops growing, whatever the number of rows.
+  const quarters: string[] = [];
   async function* counted() {
     for await (const row of exported.kind === 'rows' ? exported.rows : []) {
       rows++;
+      if (rows % 250_000 === 0) quarters.push(megabytes(process.memoryUsage.rss()));
       yield row;
     }
   }
@@ -75,7 +78,7 @@ try {
   const seconds = (performance.now() - start) / 1000;
   clearInterval(sampler);
   console.log(
-    `export attempts, CSV: ${rows} rows, ${megabytes(bytes)} in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s; bound 15 s: ${(seconds / 15).toFixed(2)}×); RSS ${megabytes(rssAtStart)} at start, ${megabytes(peak)} at peak (+${megabytes(peak - rssAtStart)})`,
+    `export attempts, CSV: ${rows} rows, ${megabytes(bytes)} in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s; bound 15 s: ${(seconds / 15).toFixed(2)}×); RSS ${megabytes(rssAtStart)} at start, ${megabytes(peak)} at peak (+${megabytes(peak - rssAtStart)}); after each 250,000 rows: ${quarters.join(', ')}`,
   );
 } finally {
   await db.close();

@@ -1,6 +1,6 @@
 import { resolveScope, type ScopeInput } from './analyticsScope.ts';
 import type { AppContext } from './context.ts';
-import type { AttemptExportRow, GradeRow } from './ports/index.ts';
+import type { AttemptExportRow, AttemptPageRow, GradeRow } from './ports/index.ts';
 
 /** Rows read per round trip: enough to keep the database busy, few enough to keep memory flat. */
 const PAGE = 5_000;
@@ -25,13 +25,20 @@ export async function exportAttempts(
   if (resolved.kind === 'bad_date') return resolved;
   const { scope } = resolved;
   const { analytics } = ctx.store;
+  // Names are read once per user, not once per attempt: at most one entry per user, however many rows.
+  const names = new Map<string, string>();
+  const named = async (batch: readonly AttemptPageRow[]) => {
+    const unknown = [...new Set(batch.map((row) => row.userId))].filter((id) => !names.has(id));
+    if (unknown.length > 0) for (const [id, name] of await analytics.names(unknown)) names.set(id, name);
+    return batch.map((row): AttemptExportRow => ({ ...row, displayName: names.get(row.userId) ?? '' }));
+  };
   async function* rows() {
     const guilds = scope.guildId !== undefined ? [scope.guildId] : await analytics.guilds();
     for (const guildId of guilds) {
-      let after: AttemptExportRow | null = null;
+      let after: AttemptPageRow | null = null;
       for (;;) {
-        const batch: AttemptExportRow[] = await analytics.attemptPage({ ...scope, guildId }, after, page);
-        yield* batch;
+        const batch: AttemptPageRow[] = await analytics.attemptPage({ ...scope, guildId }, after, page);
+        yield* await named(batch);
         if (batch.length < page) break;
         after = batch.at(-1) ?? null;
       }

@@ -177,7 +177,6 @@ export function memoryAnalytics(state: AnalyticsState): AnalyticsStore {
           guildId: a.guildId,
           channelId: a.channelId,
           userId: a.userId,
-          displayName: state.users().get(a.userId)?.displayName ?? '',
           cardId: a.cardId,
           part: a.part,
           verdict: a.verdict,
@@ -186,6 +185,14 @@ export function memoryAnalytics(state: AnalyticsState): AnalyticsStore {
           signature: a.signature,
           input: a.input,
         })),
+
+    names: async (userIds) =>
+      new Map(
+        userIds.flatMap((id) => {
+          const user = state.users().get(id);
+          return user ? [[id, user.displayName] as const] : [];
+        }),
+      ),
 
     gradePage: async (scope, after, limit) =>
       [

@@ -1,7 +1,7 @@
 import type {
   AnalyticsScope,
   AnalyticsStore,
-  AttemptExportRow,
+  AttemptPageRow,
   GradeRow,
   InvalidReasonTally,
   PartTally,
@@ -99,10 +99,10 @@ const attemptPage = (
   scope: AnalyticsScope,
   after: { createdAt: Date; id: string } | null,
   limit: number,
-) => prisma.$queryRaw<AttemptExportRow[]>`
-  SELECT a.id, a."createdAt", a."guildId", a."channelId", a."userId", u."displayName", a."cardId", a.part,
+) => prisma.$queryRaw<AttemptPageRow[]>`
+  SELECT a.id, a."createdAt", a."guildId", a."channelId", a."userId", a."cardId", a.part,
          a.verdict, a.mistake, a.points, a.signature, a.input
-  FROM "Attempt" a JOIN "User" u ON u.id = a."userId"
+  FROM "Attempt" a
   WHERE ${inScope(scope, 'a')}
     AND ${after ? Prisma.sql`(a."createdAt", a.id) > (${timestamp(after.createdAt)}, ${after.id})` : Prisma.sql`TRUE`}
   ORDER BY a."createdAt", a.id LIMIT ${limit}`;
@@ -141,6 +141,15 @@ export function prismaAnalytics(prisma: Client): AnalyticsStore {
     events: (scope) => events(prisma, scope),
     ratings: (scope) => ratings(prisma, scope),
     attemptPage: (scope, after, limit) => attemptPage(prisma, scope, after, limit),
+    names: async (userIds) =>
+      new Map(
+        (
+          await prisma.user.findMany({
+            where: { id: { in: [...userIds] } },
+            select: { id: true, displayName: true },
+          })
+        ).map((user) => [user.id, user.displayName]),
+      ),
     gradePage: (scope, after, limit) => gradePage(prisma, scope, after, limit),
     guilds: async () =>
       (await prisma.guild.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((g) => g.id),
