@@ -123,6 +123,18 @@ describe('GIVEN answers and names written to attack a spreadsheet', () => {
     ).toBe(true);
   });
 
+  it('THEN gradquiz stats prints a table of the parts and the reasons of the invalid answers', async () => {
+    const r = await cli(['stats', '--guild', 'g']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Server g, all time');
+    expect(lines[2]).toMatch(
+      /^card\s+part\s+attempts\s+users\s+solved\s+rate\s+median\s+hints\/solve\s+give-ups\s+invalid$/,
+    );
+    expect(lines[3]).toMatch(new RegExp(`^${first.id}\\s+1\\s+4\\s+2\\s+1\\s+50%\\s+1\\s+0\\s+0\\s+3$`));
+    expect(r.stdout).toMatch(/ invalid {2}\S/);
+  });
+
   it('THEN bad options are refused with a reason', async () => {
     expect((await cli(['export', 'attempts', '--format', 'xlsx'])).stderr).toMatch(/--format/);
     expect((await cli(['export', 'attempts', '--since', '2026-02-30'])).stderr).toMatch(/not a date/);
