@@ -11,6 +11,17 @@ export type ExportResult<Row> =
   | { readonly kind: 'rows'; readonly rows: AsyncIterable<Row> }
   | { readonly kind: 'bad_date'; readonly since: string };
 
+/** Every row `read` gives, page after page, each page read after the last row of the one before. */
+async function* keyset<Row>(read: (after: Row | null) => Promise<readonly Row[]>, page: number) {
+  let after: Row | null = null;
+  for (;;) {
+    const batch = await read(after);
+    yield batch;
+    if (batch.length < page) return;
+    after = batch.at(-1) ?? null;
+  }
+}
+
 /**
  * Every attempt of a server (or of all data, server by server) since a date, in time order, with the
  * user's current name: streamed page by page (keyset pagination), never held whole. Users who deleted
@@ -35,13 +46,11 @@ export async function exportAttempts(
   async function* rows() {
     const guilds = scope.guildId !== undefined ? [scope.guildId] : await analytics.guilds();
     for (const guildId of guilds) {
-      let after: AttemptPageRow | null = null;
-      for (;;) {
-        const batch: AttemptPageRow[] = await analytics.attemptPage({ ...scope, guildId }, after, page);
-        yield* await named(batch);
-        if (batch.length < page) break;
-        after = batch.at(-1) ?? null;
-      }
+      const pages = keyset<AttemptPageRow>(
+        (after) => analytics.attemptPage({ ...scope, guildId }, after, page),
+        page,
+      );
+      for await (const batch of pages) yield* await named(batch);
     }
   }
   return { kind: 'rows', rows: rows() };
@@ -56,15 +65,12 @@ export async function exportGrades(
   const resolved = await resolveScope(ctx, input);
   if (resolved.kind === 'bad_date') return resolved;
   const { scope } = resolved;
-  const { analytics } = ctx.store;
   async function* rows() {
-    let after: string | null = null;
-    for (;;) {
-      const batch: GradeRow[] = await analytics.gradePage(scope, after, page);
-      yield* batch;
-      if (batch.length < page) break;
-      after = batch.at(-1)?.userId ?? null;
-    }
+    const pages = keyset<GradeRow>(
+      (after) => ctx.store.analytics.gradePage(scope, after?.userId ?? null, page),
+      page,
+    );
+    for await (const batch of pages) yield* batch;
   }
   return { kind: 'rows', rows: rows() };
 }
