@@ -8,7 +8,7 @@ import { Writable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 
 import { writeTable } from '../src/adapters/export/writeTable.ts';
-import { ATTEMPT_COLUMNS } from '../src/adapters/cli/commands/export.ts';
+import { ATTEMPT_COLUMNS } from '../src/adapters/export/exportColumns.ts';
 import { openDatabase, prismaStore } from '../src/adapters/store/index.ts';
 import { exportAttempts, stats, type StatsInput } from '../src/app/index.ts';
 import { createAppContext } from '../src/main/appContext.ts';

@@ -8,3 +8,16 @@ import { createHmac } from 'node:crypto';
 export function pseudonymizer(secret: string): (userId: string) => string {
   return (userId) => createHmac('sha256', secret).update(userId).digest('hex').slice(0, 16);
 }
+
+/** Rows with each user id and name replaced by the id's pseudonym; unchanged without a secret. */
+export async function* anonymized<Row extends { userId: string; displayName: string }>(
+  rows: AsyncIterable<Row>,
+  secret: string | undefined,
+): AsyncIterable<Row> {
+  if (secret === undefined) return yield* rows;
+  const pseudonym = pseudonymizer(secret);
+  for await (const row of rows) {
+    const name = pseudonym(row.userId);
+    yield { ...row, userId: name, displayName: name };
+  }
+}

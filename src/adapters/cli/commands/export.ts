@@ -7,33 +7,10 @@ import {
   type ExportResult,
   type GradeRow,
 } from '../../../app/index.ts';
-import { pseudonymizer } from '../../export/pseudonym.ts';
+import { ATTEMPT_COLUMNS, GRADE_COLUMNS } from '../../export/exportColumns.ts';
+import { anonymized } from '../../export/pseudonym.ts';
 import { writeTable, type ExportFormat } from '../../export/writeTable.ts';
 import type { CliIo } from '../io.ts';
-
-export const ATTEMPT_COLUMNS = [
-  'createdAt',
-  'guildId',
-  'channelId',
-  'userId',
-  'displayName',
-  'cardId',
-  'part',
-  'verdict',
-  'mistake',
-  'points',
-  'signature',
-  'input',
-] as const satisfies readonly (keyof AttemptExportRow)[];
-
-export const GRADE_COLUMNS = [
-  'userId',
-  'displayName',
-  'partsSolved',
-  'points',
-  'attempts',
-  'lastActivity',
-] as const satisfies readonly (keyof GradeRow)[];
 
 export interface ExportOptions extends ExportInput {
   readonly what: 'attempts' | 'grades';
@@ -42,18 +19,6 @@ export interface ExportOptions extends ExportInput {
   readonly file?: string;
   /** The HMAC key that replaces user ids and names; absent: users are named. */
   readonly anonymizeWith?: string;
-}
-
-async function* anonymized<Row extends { userId: string; displayName: string }>(
-  rows: AsyncIterable<Row>,
-  secret: string | undefined,
-): AsyncIterable<Row> {
-  if (secret === undefined) return yield* rows;
-  const pseudonym = pseudonymizer(secret);
-  for await (const row of rows) {
-    const name = pseudonym(row.userId);
-    yield { ...row, userId: name, displayName: name };
-  }
 }
 
 /** `gradquiz export attempts|grades`: streamed to a file or standard output, as CSV or JSON Lines. */
