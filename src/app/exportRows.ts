@@ -11,14 +11,19 @@ export type ExportResult<Row> =
   | { readonly kind: 'rows'; readonly rows: AsyncIterable<Row> }
   | { readonly kind: 'bad_date'; readonly since: string };
 
-/** Every row `read` gives, page after page, each page read after the last row of the one before. */
+/**
+ * Every row `read` gives, page after page, each page read after the last row of the one before. The next
+ * page is already asked for while the consumer writes the current one: reading and writing overlap.
+ */
 async function* keyset<Row>(read: (after: Row | null) => Promise<readonly Row[]>, page: number) {
-  let after: Row | null = null;
-  for (;;) {
-    const batch = await read(after);
+  let next: Promise<readonly Row[]> | undefined = read(null);
+  while (next !== undefined) {
+    const batch: readonly Row[] = await next;
+    const last = batch.at(-1);
+    next = batch.length === page && last !== undefined ? read(last) : undefined;
+    // A consumer that stops early never awaits the page read ahead: its failure must not go unhandled.
+    next?.catch(() => {});
     yield batch;
-    if (batch.length < page) return;
-    after = batch.at(-1) ?? null;
   }
 }
 
