@@ -500,6 +500,10 @@ describe.each(backends)('the store on $name', ({ open }) => {
         { signature: 's1', count: 2, users: 1 },
         {},
       ]);
+      // A member reset in this server takes their hints and give-ups here with their answers.
+      await store.members.reset('p', 'g-an');
+      expect(await store.analytics.events(scope)).toEqual([]);
+      expect(await store.analytics.parts(scope)).toMatchObject([{ attempts: 1, users: 1, solvedUsers: 0 }]);
     });
   });
 
