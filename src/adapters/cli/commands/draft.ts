@@ -5,6 +5,7 @@ import { parseCard } from '../../../core/cards/parseCard.ts';
 import { draftCheck } from '../../../core/drafting/draftCheck.ts';
 import { seededRng } from '../../../core/random/rng.ts';
 import type { CliIo } from '../io.ts';
+import { cardProblemWords } from '../../text/cardProblemWords.ts';
 
 /** The seed `resolveCard` drafts with, so that what is printed is what the bot will load. */
 const SEED = 1;
@@ -60,7 +61,7 @@ export async function cardsDraftCommand(target: string, write: boolean, io: CliI
     const text = await readFile(file, 'utf8');
     const parsed = parseCard(text, file, '');
     if (!parsed.ok) {
-      const why = parsed.problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+      const why = parsed.problems.map((p) => `${p.field}: ${cardProblemWords(p)}`).join('; ');
       io.out(`# ${file}: cannot be read as a card (${why})\n\n`);
       continue;
     }
