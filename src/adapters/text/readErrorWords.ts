@@ -107,9 +107,9 @@ function syntax(problem: Exclude<SyntaxProblem, { kind: 'equation' }>, near: str
     case 'operand_missing':
       return `\`${problem.operator}\` is missing a value`;
     case 'arity': {
-      const expected =
-        problem.fewest === problem.most ? String(problem.fewest) : `${problem.fewest} or ${problem.most}`;
-      const noun = problem.most === 1 ? 'argument' : 'arguments';
+      const [fewest, most] = problem.takes;
+      const expected = fewest === most ? String(fewest) : `${fewest} or ${most}`;
+      const noun = most === 1 ? 'argument' : 'arguments';
       return `\`${problem.fn}\` takes ${expected} ${noun}, here it has ${problem.given}`;
     }
     case 'not_a_function':

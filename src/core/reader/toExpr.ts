@@ -331,7 +331,7 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
   function makeCall(fn: FunctionName, args: readonly MathNode[], bound: readonly string[]): Expr {
     const [fewest, most] = ARITY[fn];
     if (args.length < fewest || args.length > most) {
-      return fail(syntax(source, { kind: 'arity', fn, fewest, most, given: args.length }, fn));
+      return fail(syntax(source, { kind: 'arity', fn, takes: [fewest, most], given: args.length }, fn));
     }
     names.add(fn);
     return { kind: 'call', fn, args: args.map((arg) => convert(arg, bound)) };

@@ -38,42 +38,40 @@ export type ReadProblem =
 
 /** A bracket that does not pair up. */
 export type Unbalanced =
-  | { readonly kind: 'missing'; readonly bracket: string }
-  | { readonly kind: 'missing_closing'; readonly bracket: string }
-  | { readonly kind: 'no_opening'; readonly bracket: string }
+  | { readonly kind: 'missing' | 'missing_closing' | 'no_opening'; readonly bracket: string }
   | { readonly kind: 'mismatched'; readonly expected: string; readonly found: string };
 
 /** What the parser could not make sense of; `near` (on the error) says where, when known. */
 export type SyntaxProblem =
-  | { readonly kind: 'unreadable' }
-  | { readonly kind: 'ends_early' }
-  | { readonly kind: 'value_missing' }
-  | { readonly kind: 'comma' }
-  | { readonly kind: 'operator_out_of_place'; readonly operator: string }
+  | {
+      readonly kind:
+        | 'unreadable'
+        | 'ends_early'
+        | 'value_missing'
+        | 'comma'
+        | 'bad_number'
+        | 'conditional'
+        | 'assignment'
+        | 'dot_out_of_place'
+        | 'sum_of_several'
+        | 'sum_of_nothing'
+        | 'sum_index_unclear'
+        | 'sum_index_letter'
+        | 'stray_closing_brace';
+    }
+  | { readonly kind: 'operator_out_of_place' | 'operand_missing'; readonly operator: string }
   | { readonly kind: 'unknown_part'; readonly part: string }
-  | { readonly kind: 'bad_number' }
-  | { readonly kind: 'conditional' }
-  | { readonly kind: 'assignment' }
-  | { readonly kind: 'dot_out_of_place' }
   | { readonly kind: 'equation' }
-  | { readonly kind: 'operand_missing'; readonly operator: string }
+  /** `takes`: the fewest and the most arguments `fn` takes. */
   | {
       readonly kind: 'arity';
       readonly fn: string;
-      readonly fewest: number;
-      readonly most: number;
+      readonly takes: readonly [number, number];
       readonly given: number;
     }
   | { readonly kind: 'not_a_function'; readonly name: string }
-  | { readonly kind: 'sum_of_several' }
-  | { readonly kind: 'sum_of_nothing' }
-  | { readonly kind: 'sum_index_unclear' }
-  | { readonly kind: 'sum_index_letter' }
-  | { readonly kind: 'stray_closing_brace' }
   | { readonly kind: 'missing_latex_close'; readonly bracket: string }
-  | { readonly kind: 'missing_argument'; readonly command: string }
-  | { readonly kind: 'accent_over_expression'; readonly command: string }
-  | { readonly kind: 'dots'; readonly command: string };
+  | { readonly kind: 'missing_argument' | 'accent_over_expression' | 'dots'; readonly command: string };
 
 /** An index that cannot be read or cannot exist. */
 export type IndexProblem =
@@ -84,26 +82,21 @@ export type IndexProblem =
       readonly vectors: readonly string[];
     }
   | { readonly kind: 'matrix_entry'; readonly name: string }
-  | { readonly kind: 'from_one'; readonly written: string }
-  | { readonly kind: 'too_far'; readonly written: string }
+  | {
+      readonly kind: 'from_one' | 'too_far' | 'unreadable_letter' | 'bracket_component' | 'latex_subscript';
+      readonly written: string;
+    }
   | { readonly kind: 'unreadable'; readonly written: string; readonly base: string }
-  | { readonly kind: 'unreadable_letter'; readonly written: string }
-  | { readonly kind: 'bracket_component'; readonly written: string }
-  | { readonly kind: 'sum_letter_taken'; readonly letter: string }
-  | { readonly kind: 'latex_subscript'; readonly written: string };
+  | { readonly kind: 'sum_letter_taken'; readonly letter: string };
 
 /** Something an answer may not contain. */
 export type Refusal =
-  | { readonly kind: 'text' }
-  | { readonly kind: 'list' }
+  | { readonly kind: 'text' | 'list' }
   | { readonly kind: 'node'; readonly node: RefusedNode }
-  | { readonly kind: 'other'; readonly text: string }
-  | { readonly kind: 'part'; readonly text: string }
-  | { readonly kind: 'number'; readonly text: string }
+  | { readonly kind: 'other' | 'part' | 'number' | 'call_of'; readonly text: string }
   | { readonly kind: 'function_as_value'; readonly name: string; readonly fn: string }
   | { readonly kind: 'derivative'; readonly name: string }
-  | { readonly kind: 'operator'; readonly operator: string }
-  | { readonly kind: 'call_of'; readonly text: string };
+  | { readonly kind: 'operator'; readonly operator: string };
 
 /** mathjs's statements that are never part of an answer. */
 export type RefusedNode =
