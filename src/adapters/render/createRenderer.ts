@@ -49,7 +49,7 @@ const tooLong = (what: string, length: number, max: number): RenderResult<never>
 });
 
 /** librsvg and libpng refuse larger images; such a page is shown as text instead. */
-export const MAX_PIXEL_SIDE = 32_767;
+const MAX_PIXEL_SIDE = 32_767;
 
 async function drawPage(layout: PageLayout, width: number, theme: ThemeName): Promise<RenderResult<Png>> {
   const height = pagePixelHeight(layout, width);

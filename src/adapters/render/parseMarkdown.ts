@@ -6,7 +6,7 @@ export type Inline =
   | { readonly kind: 'math'; readonly tex: string }
   | { readonly kind: 'break' };
 
-export interface ListItem {
+interface ListItem {
   readonly marker: string;
   readonly blocks: readonly Block[];
 }
@@ -181,7 +181,7 @@ const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u
  * Reads inline Markdown: `$…$`, `$$…$$`, `**bold**`, `*italic*`, `` `code` ``, `[[wiki|links]]`,
  * `[links](url)`, escapes and line breaks. An opener without a closer is plain text.
  */
-export function parseInlines(text: string): (Inline | { kind: 'display'; tex: string })[] {
+function parseInlines(text: string): (Inline | { kind: 'display'; tex: string })[] {
   const out: (Inline | { kind: 'display'; tex: string })[] = [];
   let bold = false;
   let italic = false;

@@ -5,8 +5,8 @@ import { preparePart } from './prepare.ts';
 import type { Verdict } from './verdict.ts';
 
 export { gradeAgainst } from './grade.ts';
-export { preparePart, POINT_COUNT, type PreparedPart, type Preparation } from './prepare.ts';
-export { countsAsAttempt, reasonCode, type Reason, type Verdict, type VerdictName } from './verdict.ts';
+export { preparePart, type PreparedPart } from './prepare.ts';
+export { reasonCode, type Verdict } from './verdict.ts';
 
 /** The part of a card with this label (`1` and `"1"` are the same label). */
 export function findPart(card: Card, label: string | number): Part | undefined {

@@ -50,8 +50,6 @@ export type Reason =
   /** The card (or step) itself cannot be graded: its gradient is undefined wherever points are drawn. */
   | { readonly code: 'cannot_grade'; readonly subject: 'card' | 'step' };
 
-export type ReasonCode = Reason['code'];
-
 /** A link of the chain rule, `∂outer/∂inner`, named by the activation whose derivative it is, if any. */
 export interface ChainFactor {
   readonly outer: string;

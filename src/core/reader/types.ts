@@ -11,7 +11,7 @@ export type ReadError = ReadProblem & {
 
 export type ReadErrorCode = ReadProblem['code'];
 
-export type ReadProblem =
+type ReadProblem =
   | { readonly code: 'empty'; readonly afterEquals: boolean }
   | { readonly code: 'too_long'; readonly length: number; readonly limit: number }
   | {

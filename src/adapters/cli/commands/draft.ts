@@ -23,7 +23,7 @@ async function cardFiles(target: string): Promise<string[]> {
  * The block as front-matter YAML in SPEC section 1's layout: small maps and lists in flow style
  * (`n: [2, 6]`), the rest in block style. gray-matter's own YAML writer, so no new dependency.
  */
-export function checkYaml(block: Record<string, unknown>): string {
+function checkYaml(block: Record<string, unknown>): string {
   const document = matter.stringify('', { check: block }, {
     flowLevel: 3,
     lineWidth: 200,
@@ -36,7 +36,7 @@ export function checkYaml(block: Record<string, unknown>): string {
  * Inserts `lines` just before the line that closes the front matter, changing no other byte; the
  * file's own line ending is used. Undefined when the file has no front matter.
  */
-export function insertIntoFrontMatter(text: string, lines: string): string | undefined {
+function insertIntoFrontMatter(text: string, lines: string): string | undefined {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const close = /^---[ \t]*\r?$/m;
   if (!/^---[ \t]*\r?\n/.test(text)) return undefined;

@@ -12,7 +12,7 @@ export interface GradeOptions {
 }
 
 /** The verdict object of `grade --json`: exactly SPEC section 5's fields, in its order. */
-export function verdictJson(v: Verdict): string {
+function verdictJson(v: Verdict): string {
   return JSON.stringify({
     verdict: v.verdict,
     ...(v.mistake !== undefined ? { mistake: v.mistake } : {}),
