@@ -28,16 +28,21 @@ type Run = Inline | { readonly kind: 'display'; readonly tex: string };
 const DISPLAY = /^\$\$((?:\\[\s\S]|[^\\])*?)\$\$/;
 const INLINE_MATH = /^\$((?:\\[\s\S]|[^\\$])+?)\$/;
 const WIKI_LINK = /^!?\[\[([^\]\n]*)\]\]/;
-const unescapedDisplay = (src: string) => src.search(/(?<!\\)\$\$/);
+const DISPLAY_START = /(?<!\\)\$\$/;
+
+/** Where an extension's token may start in `src`: marked cuts text and paragraphs there to try it. */
+const startAt =
+  (pattern: RegExp) =>
+  (src: string): number | undefined => {
+    const at = src.search(pattern);
+    return at < 0 ? undefined : at;
+  };
 
 /** A display formula starts a block of its own wherever it stands, even inside a paragraph. */
 const displayBlock: TokenizerAndRendererExtension = {
   name: 'display',
   level: 'block',
-  start: (src) => {
-    const at = unescapedDisplay(src);
-    return at < 0 ? undefined : at;
-  },
+  start: startAt(DISPLAY_START),
   tokenizer(src) {
     const match = / {0,3}/.exec(src)?.[0].length ?? 0;
     const found = DISPLAY.exec(src.slice(match));
@@ -49,10 +54,7 @@ const displayBlock: TokenizerAndRendererExtension = {
 const displayInline: TokenizerAndRendererExtension = {
   name: 'displayInline',
   level: 'inline',
-  start: (src) => {
-    const at = unescapedDisplay(src);
-    return at < 0 ? undefined : at;
-  },
+  start: startAt(DISPLAY_START),
   tokenizer(src) {
     const found = DISPLAY.exec(src);
     if (found === null || (found[1] ?? '').trim() === '') return undefined;
@@ -63,10 +65,7 @@ const displayInline: TokenizerAndRendererExtension = {
 const inlineMath: TokenizerAndRendererExtension = {
   name: 'math',
   level: 'inline',
-  start: (src) => {
-    const at = src.search(/(?<!\\)\$/);
-    return at < 0 ? undefined : at;
-  },
+  start: startAt(/(?<!\\)\$/),
   tokenizer(src) {
     const found = INLINE_MATH.exec(src);
     const tex = found?.[1]?.trim() ?? '';
