@@ -6,6 +6,7 @@ import { startQuiz, submitAnswer, type AppContext } from '../../src/app/index.ts
 import { FIRST_CARD_FILE, shippedCard } from '../helpers/cards.ts';
 import { memoryIo } from '../helpers/memoryIo.ts';
 import { startDatabaseTestApp, type DatabaseTestApp } from '../support/testApp.ts';
+import { grader } from '../../src/main/appContext.ts';
 
 const first = shippedCard(FIRST_CARD_FILE);
 const HOSTILE = [
@@ -21,7 +22,7 @@ let opened: DatabaseTestApp;
 let ctx: AppContext;
 
 beforeAll(async () => {
-  opened = await startDatabaseTestApp([first], { realGrader: true });
+  opened = await startDatabaseTestApp([first], { grade: grader });
   ctx = opened.ctx;
   const started = await startQuiz(ctx, {
     user: { id: 'opener', displayName: 'Opener' },

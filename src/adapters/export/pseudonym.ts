@@ -5,7 +5,7 @@ import { createHmac } from 'node:crypto';
  * digits. A plain hash of a Discord id could be reversed by hashing every id; this one cannot without
  * the key, and the same key gives the same pseudonym in every export.
  */
-export function pseudonymizer(secret: string): (userId: string) => string {
+function pseudonymizer(secret: string): (userId: string) => string {
   return (userId) => createHmac('sha256', secret).update(userId).digest('hex').slice(0, 16);
 }
 

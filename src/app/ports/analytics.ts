@@ -87,7 +87,7 @@ export interface AttemptExportRow extends AttemptPageRow {
 }
 
 /** Where a page of attempts resumes: after this attempt (keyset pagination, in time order). */
-export interface AttemptCursor {
+interface AttemptCursor {
   readonly createdAt: Date;
   readonly id: string;
 }

@@ -45,7 +45,7 @@ const parts = (prisma: Client, scope: AnalyticsScope) => prisma.$queryRaw<PartTa
  * Answers of a wrong-answer group read for its written forms: a group's most frequent form shows in a
  * sample of this size, and a group of a million answers costs no more than one of 50.
  */
-export const INPUT_SAMPLE = 50;
+const INPUT_SAMPLE = 50;
 
 // `mode()` is the most frequent non-null diagnosis (ties, like every tie here, in byte order: `COLLATE "C"`,
 // as the memory store compares); the group's most frequent written forms come from
