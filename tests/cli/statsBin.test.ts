@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { runProcess, type ProcessResult } from '../helpers/runProcess.ts';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/gradquiz.mjs', import.meta.url));
@@ -16,22 +16,14 @@ afterAll(async () => {
 });
 
 /** `npx gradquiz …` on the database of this pass, as a user runs it. */
-function gradquiz(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function gradquiz(args: string[]): Promise<ProcessResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', GRADQUIZ_EXPORT_SECRET: '' };
   if (database.config.kind === 'postgres') env['DATABASE_URL'] = database.config.url;
   else {
     delete env['DATABASE_URL'];
     env['GRADQUIZ_DATA_DIR'] = database.config.kind === 'pglite' ? database.config.dataDir : '';
   }
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runProcess(process.execPath, [BIN, ...args], env);
 }
 
 describe('GIVEN the gradquiz command on a new database', () => {
