@@ -5,14 +5,14 @@ import type { AppContext } from './context.ts';
 import type { EventTally, PartTally, WrongGroupTally } from './ports/index.ts';
 
 /** Wrong-answer groups and invalid reasons kept per part. */
-export const WRONG_GROUPS_PER_PART = 10;
-export const INVALID_REASONS_PER_PART = 5;
+const WRONG_GROUPS_PER_PART = 10;
+const INVALID_REASONS_PER_PART = 5;
 
 /** What stats are asked for: see {@link ScopeInput}. */
 export type StatsInput = ScopeInput;
 
 /** Wrong answers equal at the part's fixed points: one signature, however they were written. */
-export interface WrongAnswerGroup {
+interface WrongAnswerGroup {
   /** The group's most frequent written form, as the reader normalised it (`(y - yhat) * x`). */
   readonly example: string;
   /** Attempts in the group. */
@@ -54,7 +54,7 @@ export interface PartStats {
 }
 
 /** A flashcard's self-ratings: how well students say they recalled it. Never wrong answers. */
-export interface FlashcardStats {
+interface FlashcardStats {
   readonly card: string;
   /** How many ratings of each kind. */
   readonly ratings: Readonly<Record<'again' | 'hard' | 'good' | 'easy', number>>;

@@ -1,4 +1,4 @@
-import type { Verdict } from '../core/grading/verdict.ts';
+import { reasonCode, type Verdict } from '../core/grading/verdict.ts';
 import { pointsFor } from '../core/scoring/index.ts';
 import type { AppContext, QuizLocation, UserRef } from './context.ts';
 import { currentPart } from './currentPart.ts';
@@ -108,10 +108,12 @@ export async function submitAnswer(ctx: AppContext, input: SubmitAnswerInput): P
         isStep: input.isStep ?? false,
         points,
         mistake: verdict.mistake ?? null,
-        feedback: verdict.feedback,
+        feedback: reasonCode(verdict.reason),
         // Unreadable answers have no signature: not worth reading them twice.
         signature:
           verdict.verdict === 'invalid' ? null : (ctx.sign(card, part, input.input)?.signature ?? null),
+        // Analytics' tries to a first solve, known here without reading the history again.
+        solveTries: verdict.verdict === 'correct' && !alreadySolved ? before.attempts + 1 : null,
       }),
       progress: { progress: afterAnswer(before, verdict.verdict, now), expectedVersion },
       rateLimit,

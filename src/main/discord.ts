@@ -5,6 +5,7 @@ import { launcherGone } from '../adapters/discord/launcherGone.ts';
 import { createLogger } from '../adapters/discord/logger.ts';
 import { createRenderer, type Renderer } from '../adapters/render/index.ts';
 import { loadSeeds } from '../adapters/seeds/loadSeeds.ts';
+import { cardProblemWords } from '../adapters/text/cardProblemWords.ts';
 import { logDeck } from './logDeck.ts';
 import { isStoreUnavailable } from '../adapters/store/index.ts';
 import { syncCards } from '../app/index.ts';
@@ -29,7 +30,7 @@ export async function runDiscord(runtime: Runtime, config: Config): Promise<void
     const sync = await syncCards(app, bank.cards);
     const broken = bank.broken.map((card) => ({
       file: card.file,
-      message: card.problems.map((problem) => problem.message).join('; '),
+      message: card.problems.map(cardProblemWords).join('; '),
     }));
     return { cards: bank.cards.length, sync, broken };
   };

@@ -11,6 +11,7 @@ import {
 } from '../../src/app/index.ts';
 import { FIRST_CARD_FILE, shippedCard } from '../helpers/cards.ts';
 import { startTestApp, type TestApp } from '../support/testApp.ts';
+import { grader } from '../../src/main/appContext.ts';
 
 const first = shippedCard(FIRST_CARD_FILE);
 let opened: TestApp;
@@ -23,7 +24,7 @@ const answer = (userId: string, input: string, place = where) =>
 const as = (userId: string) => ({ ...where, userId, displayName: userId });
 
 beforeAll(async () => {
-  opened = await startTestApp([first], { realGrader: true });
+  opened = await startTestApp([first], { grade: grader });
   ctx = opened.ctx;
   for (const place of [where, { guildId: 'other', channelId: 'ch' }]) {
     const started = await startQuiz(ctx, { user: { id: 'a', displayName: 'a' }, ...place, cardId: first.id });

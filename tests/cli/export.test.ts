@@ -6,6 +6,7 @@ import { startQuiz, submitAnswer, type AppContext } from '../../src/app/index.ts
 import { FIRST_CARD_FILE, shippedCard } from '../helpers/cards.ts';
 import { memoryIo } from '../helpers/memoryIo.ts';
 import { startDatabaseTestApp, type DatabaseTestApp } from '../support/testApp.ts';
+import { grader } from '../../src/main/appContext.ts';
 
 const first = shippedCard(FIRST_CARD_FILE);
 const HOSTILE = [
@@ -21,7 +22,7 @@ let opened: DatabaseTestApp;
 let ctx: AppContext;
 
 beforeAll(async () => {
-  opened = await startDatabaseTestApp([first], { realGrader: true });
+  opened = await startDatabaseTestApp([first], { grade: grader });
   ctx = opened.ctx;
   const started = await startQuiz(ctx, {
     user: { id: 'opener', displayName: 'Opener' },
@@ -30,25 +31,15 @@ beforeAll(async () => {
     cardId: first.id,
   });
   if (started.kind !== 'started') throw new Error(started.kind);
-  let n = 0;
-  for (const input of HOSTILE) {
+  const hostile = { id: '123456789012345678', displayName: '=cmd|"/c calc"!A1' };
+  const answers = [
+    ...HOSTILE.map((input) => ({ user: hostile, input })),
+    { user: { id: '223456789012345678', displayName: 'Bea' }, input: '(y - yhat) * x' },
+  ];
+  for (const [n, { user, input }] of answers.entries()) {
     opened.clock.advance(1000);
-    await submitAnswer(ctx, {
-      guildId: 'g',
-      channelId: 'ch',
-      externalId: `e:${++n}`,
-      user: { id: '123456789012345678', displayName: '=cmd|"/c calc"!A1' },
-      input,
-    });
+    await submitAnswer(ctx, { guildId: 'g', channelId: 'ch', externalId: `e:${n}`, user, input });
   }
-  opened.clock.advance(1000);
-  await submitAnswer(ctx, {
-    guildId: 'g',
-    channelId: 'ch',
-    externalId: `e:${++n}`,
-    user: { id: '223456789012345678', displayName: 'Bea' },
-    input: '(y - yhat) * x',
-  });
 });
 afterAll(async () => {
   await opened?.close();
@@ -66,20 +57,10 @@ describe('GIVEN answers and names written to attack a spreadsheet', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(rows[0] ?? {})).toEqual([
-      'createdAt',
-      'guildId',
-      'channelId',
-      'userId',
-      'displayName',
-      'cardId',
-      'part',
-      'verdict',
-      'mistake',
-      'points',
-      'signature',
-      'input',
-    ]);
+    // The issue's columns, in its order.
+    expect(Object.keys(rows[0] ?? {}).join(', ')).toBe(
+      'createdAt, guildId, channelId, userId, displayName, cardId, part, verdict, mistake, points, signature, input',
+    );
     expect(rows.map((row) => row['input'])).toEqual([
       ...HOSTILE.map((input) => (/^[=+\-@\t\r]/.test(input) ? `'${input}` : input)),
       '(y - yhat) * x',
@@ -121,6 +102,18 @@ describe('GIVEN answers and names written to attack a spreadsheet', () => {
     expect(
       rows.every((row) => /^[0-9a-f]{16}$/.test(row['userId'] ?? '') && row['displayName'] === row['userId']),
     ).toBe(true);
+  });
+
+  it('THEN gradquiz stats prints a table of the parts and the reasons of the invalid answers', async () => {
+    const r = await cli(['stats', '--guild', 'g']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe('Server g, all time');
+    expect(lines[2]).toMatch(
+      /^card\s+part\s+attempts\s+users\s+solved\s+rate\s+median\s+hints\/solve\s+give-ups\s+invalid$/,
+    );
+    expect(lines[3]).toMatch(new RegExp(`^${first.id}\\s+1\\s+4\\s+2\\s+1\\s+50%\\s+1\\s+0\\s+0\\s+3$`));
+    expect(r.stdout).toMatch(/ invalid {2}\S/);
   });
 
   it('THEN bad options are refused with a reason', async () => {

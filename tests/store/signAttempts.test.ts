@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAttempts, startQuiz, type AppContext, type QuizRecord } from '../../src/app/index.ts';
 import { FIRST_CARD_FILE, shippedCard } from '../helpers/cards.ts';
 import { startDatabaseTestApp, type DatabaseTestApp } from '../support/testApp.ts';
+import { grader } from '../../src/main/appContext.ts';
 
 const first = shippedCard(FIRST_CARD_FILE);
 let opened: DatabaseTestApp;
@@ -10,7 +11,7 @@ let ctx: AppContext;
 let quiz: QuizRecord;
 
 beforeAll(async () => {
-  opened = await startDatabaseTestApp([first], { realGrader: true });
+  opened = await startDatabaseTestApp([first], { grade: grader });
   ctx = opened.ctx;
   const started = await startQuiz(ctx, {
     user: { id: 'a', displayName: 'A' },
@@ -46,6 +47,7 @@ const old = (n: number, userId: string, verdict: 'correct' | 'incorrect' | 'inva
       feedback: verdict === 'invalid' ? 'unreadable' : '',
       rating: null,
       signature: null,
+      solveTries: null,
     },
     rateLimit: { limit: 1000, since: new Date(0) },
   });

@@ -1,5 +1,6 @@
 -- AlterTable
-ALTER TABLE "Attempt" ADD COLUMN     "signature" TEXT;
+ALTER TABLE "Attempt" ADD COLUMN     "signature" TEXT,
+ADD COLUMN     "solveTries" INTEGER;
 
 -- CreateTable
 CREATE TABLE "StudyEvent" (
@@ -16,7 +17,7 @@ CREATE TABLE "StudyEvent" (
 );
 
 -- CreateIndex
-CREATE INDEX "StudyEvent_guildId_cardId_part_createdAt_idx" ON "StudyEvent"("guildId", "cardId", "part", "createdAt");
+CREATE INDEX "StudyEvent_guildId_cardId_part_createdAt_kind_idx" ON "StudyEvent"("guildId", "cardId", "part", "createdAt", "kind");
 
 -- CreateIndex
 CREATE INDEX "StudyEvent_userId_idx" ON "StudyEvent"("userId");
@@ -25,16 +26,31 @@ CREATE INDEX "StudyEvent_userId_idx" ON "StudyEvent"("userId");
 CREATE INDEX "Attempt_guildId_createdAt_id_idx" ON "Attempt"("guildId", "createdAt", "id");
 
 -- CreateIndex
-CREATE INDEX "Attempt_guildId_cardId_part_userId_createdAt_idx" ON "Attempt"("guildId", "cardId", "part", "userId", "createdAt");
+CREATE INDEX "Attempt_guildId_cardId_part_userId_createdAt_verdict_isStep_idx" ON "Attempt"("guildId", "cardId", "part", "userId", "createdAt", "verdict", "isStep", "solveTries");
 
 -- CreateIndex
-CREATE INDEX "Attempt_guildId_cardId_part_signature_idx" ON "Attempt"("guildId", "cardId", "part", "signature");
+CREATE INDEX "Attempt_guildId_cardId_part_signature_userId_createdAt_verd_idx" ON "Attempt"("guildId", "cardId", "part", "signature", "userId", "createdAt", "verdict", "isStep", "mistake");
 
 -- AddForeignKey
 ALTER TABLE "StudyEvent" ADD CONSTRAINT "StudyEvent_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "StudyEvent" ADD CONSTRAINT "StudyEvent_cardId_fkey" FOREIGN KEY ("cardId") REFERENCES "Card"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+
+-- The first solve of each part already recorded gets its tries: the user's answers that counted up to and
+-- including it, in time order.
+UPDATE "Attempt" a SET "solveTries" = f.n
+FROM (
+    SELECT id, n FROM (
+        SELECT id, verdict,
+               count(*) FILTER (WHERE verdict IN ('correct', 'incorrect')) OVER w AS n,
+               count(*) FILTER (WHERE verdict = 'correct') OVER w AS solves
+        FROM "Attempt" WHERE NOT "isStep"
+        WINDOW w AS (PARTITION BY "userId", "cardId", "part" ORDER BY "createdAt", id ROWS UNBOUNDED PRECEDING)
+    ) t
+    WHERE verdict = 'correct' AND solves = 1
+) f
+WHERE a.id = f.id;
 
 -- Hints and give-ups before this migration left only counts on their progress row: each becomes an event
 -- timed at this migration, placed in the server and channel of the user's latest attempt at that part

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 
 /** A stream a command writes a large output to, and how to finish it (a file is closed; stdout stays open). */
-export interface Sink {
+interface Sink {
   readonly stream: Writable;
   close(): Promise<void>;
 }

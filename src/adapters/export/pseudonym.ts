@@ -5,11 +5,11 @@ import { createHmac } from 'node:crypto';
  * digits. A plain hash of a Discord id could be reversed by hashing every id; this one cannot without
  * the key, and the same key gives the same pseudonym in every export.
  */
-export function pseudonymizer(secret: string): (userId: string) => string {
+function pseudonymizer(secret: string): (userId: string) => string {
   return (userId) => createHmac('sha256', secret).update(userId).digest('hex').slice(0, 16);
 }
 
-/** Rows with each user's id and name replaced by their pseudonym; unchanged without a secret. */
+/** Rows with each user id and name replaced by the id's pseudonym; unchanged without a secret. */
 export async function* anonymized<Row extends { userId: string; displayName: string }>(
   rows: AsyncIterable<Row>,
   secret: string | undefined,

@@ -6,13 +6,13 @@ import { stringify } from 'csv-stringify';
 export type ExportFormat = 'csv' | 'jsonl';
 
 /** A value in an exported table: text, a number, a time (written in ISO 8601) or nothing. */
-export type Cell = string | number | Date | null;
+type Cell = string | number | Date | null;
 
 /** What a spreadsheet reads as the start of a formula (OWASP "CSV injection"): `=`, `+`, `-`, `@`, tab, CR. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** A CSV cell a spreadsheet shows as text: a leading formula character is escaped with `'`. */
-export function csvCell(value: Cell): string {
+function csvCell(value: Cell): string {
   if (value === null) return '';
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'number') return String(value);

@@ -33,7 +33,7 @@ export interface Renderer {
 }
 
 export interface RendererConfig {
-  /** Rendered PNGs kept, by content and theme. */
+  /** Rendered PNGs kept, by content and theme (0: none, as the render bench measures). */
   readonly pngCacheSize?: number;
   /** Typeset formulas kept. */
   readonly formulaCacheSize?: number;
@@ -53,7 +53,7 @@ const tooLong = (what: string, length: number, max: number): RenderResult<never>
 });
 
 /** librsvg and libpng refuse larger images; such a page is shown as text instead. */
-export const MAX_PIXEL_SIDE = 32_767;
+const MAX_PIXEL_SIDE = 32_767;
 
 async function drawPage(layout: PageLayout, width: number, theme: ThemeName): Promise<RenderResult<Png>> {
   const height = pagePixelHeight(layout, width);

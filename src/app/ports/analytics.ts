@@ -24,7 +24,7 @@ export interface PartTally {
   readonly users: number;
   /** Distinct users with a correct attempt. */
   readonly solvedUsers: number;
-  /** Over solvers: their attempts up to and including their first correct one (in the scope). */
+  /** Over the first solves in the scope: the answers that counted up to and including each. */
   readonly medianAttemptsToSolve: number | null;
   readonly notSimplified: number;
   readonly invalid: number;
@@ -65,14 +65,13 @@ export interface RatingTally {
   readonly count: number;
 }
 
-/** One attempt as an export writes it. */
-export interface AttemptExportRow {
+/** One attempt as an export reads it (the user's name comes apart: {@link AnalyticsStore.names}). */
+export interface AttemptPageRow {
   readonly id: string;
   readonly createdAt: Date;
   readonly guildId: string | null;
   readonly channelId: string | null;
   readonly userId: string;
-  readonly displayName: string;
   readonly cardId: string;
   readonly part: string;
   readonly verdict: string;
@@ -82,8 +81,13 @@ export interface AttemptExportRow {
   readonly input: string;
 }
 
+/** One attempt as an export writes it: with the user's current name. */
+export interface AttemptExportRow extends AttemptPageRow {
+  readonly displayName: string;
+}
+
 /** Where a page of attempts resumes: after this attempt (keyset pagination, in time order). */
-export interface AttemptCursor {
+interface AttemptCursor {
   readonly createdAt: Date;
   readonly id: string;
 }
@@ -117,7 +121,9 @@ export interface AnalyticsStore {
   events(scope: AnalyticsScope): Promise<EventTally[]>;
   ratings(scope: AnalyticsScope): Promise<RatingTally[]>;
   /** Up to `limit` attempts (steps and ratings included) after `after`, in time order (one server's: with a guildId). */
-  attemptPage(scope: AnalyticsScope, after: AttemptCursor | null, limit: number): Promise<AttemptExportRow[]>;
+  attemptPage(scope: AnalyticsScope, after: AttemptCursor | null, limit: number): Promise<AttemptPageRow[]>;
+  /** The current names of these users (a user gone is absent). */
+  names(userIds: readonly string[]): Promise<Map<string, string>>;
   /** Every server's id, in order: an all-data export goes through them one at a time. */
   guilds(): Promise<string[]>;
   /** Up to `limit` users after the user id `after`, by id. */

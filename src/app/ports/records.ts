@@ -39,11 +39,18 @@ export interface AttemptRecord {
   readonly channelId: string | null;
   readonly points: number;
   readonly mistake: string | null;
+  /**
+   * The verdict's reason code (`reasonCode`: `differs`, `sign`, `unreadable:syntax`,
+   * `shape_error:product_mismatch` …), stable for grouping; '' for hints, give-ups and ratings. The
+   * words are each adapter's, made from the verdict when it is shown.
+   */
   readonly feedback: string;
   /** A flashcard's self-rating (1 again … 4 easy); null for a graded answer. */
   readonly rating: number | null;
   /** The answer's values at its part's fixed points, hashed: equal answers share it. Null when unreadable. */
   readonly signature: string | null;
+  /** On the user's first correct answer to the part: their answers that counted up to and including it. */
+  readonly solveTries: number | null;
 }
 
 /** A hint taken or a part given up, where and when: analytics counts these. */

@@ -16,9 +16,9 @@ import { isDefined, magnitude } from './tolerance.ts';
  * points is a coincidence of measure zero; the discrete vars (`y`, `n`) are cycled, so 6 points
  * meet every combination of a card with up to 6.
  */
-export const SIGNATURE_POINTS = 6;
+const SIGNATURE_POINTS = 6;
 /** Significant digits kept at each point, relative to the largest component there. */
-export const SIGNATURE_DIGITS = 6;
+const SIGNATURE_DIGITS = 6;
 /** Draws allowed per point before a point where the card's given names are undefined is given up. */
 const DRAWS_PER_POINT = 25;
 

@@ -7,8 +7,8 @@ import {
   type ExportResult,
   type GradeRow,
 } from '../../../app/index.ts';
+import { ATTEMPT_COLUMNS, GRADE_COLUMNS } from '../../export/exportColumns.ts';
 import { anonymized } from '../../export/pseudonym.ts';
-import { ATTEMPT_COLUMNS, GRADE_COLUMNS } from '../../export/columns.ts';
 import { writeTable, type ExportFormat } from '../../export/writeTable.ts';
 import type { CliIo } from '../io.ts';
 

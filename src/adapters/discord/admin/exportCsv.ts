@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { AttachmentBuilder, MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import { exportAttempts, exportGrades, type ExportResult } from '../../../app/index.ts';
-import { ATTEMPT_COLUMNS, GRADE_COLUMNS } from '../../export/columns.ts';
+import { ATTEMPT_COLUMNS, GRADE_COLUMNS } from '../../export/exportColumns.ts';
 import { writeTable } from '../../export/writeTable.ts';
 import type { BotDeps } from '../deps.ts';
 import { exportSay } from '../messages.ts';

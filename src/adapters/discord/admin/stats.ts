@@ -5,7 +5,7 @@ import {
   type ChatInputCommandInteraction,
   type EmbedField,
 } from 'discord.js';
-import { stats, type StatsPeriod, type StatsReport } from '../../../app/index.ts';
+import { stats, type StatsInput, type StatsReport } from '../../../app/index.ts';
 import type { Card } from '../../../core/cards/card.ts';
 import { chartAltText, type BarChart } from '../../render/index.ts';
 import type { BotDeps } from '../deps.ts';
@@ -77,7 +77,7 @@ export async function statsCommand(
   interaction: ChatInputCommandInteraction<'cached'>,
 ): Promise<void> {
   const cardId = interaction.options.getString('card') ?? undefined;
-  const period = (interaction.options.getString('period') ?? 'week') as StatsPeriod;
+  const period = (interaction.options.getString('period') ?? 'week') as StatsInput['period'];
   const card = cardId !== undefined ? deps.app.catalog.get(cardId) : undefined;
   if (cardId !== undefined && !card) {
     await interaction.reply({

@@ -78,21 +78,15 @@ export function memoryAnalytics(state: AnalyticsState): AnalyticsStore {
 
   const tally = (rows: AttemptRecord[]): PartTally => {
     const first = rows[0] as AttemptRecord;
-    const toSolve: number[] = [];
-    let users = 0;
-    for (const tries of groupBy(rows, (a) => a.userId).values()) {
-      const ordered = tries.filter((a) => counted(a.verdict)).sort(chronological);
-      if (ordered.length > 0) users++;
-      const solve = ordered.findIndex((a) => a.verdict === 'correct');
-      if (solve >= 0) toSolve.push(solve + 1);
-    }
+    const usersWhere = (keep: (a: AttemptRecord) => boolean) =>
+      new Set(rows.filter(keep).map((a) => a.userId)).size;
     return {
       cardId: first.cardId,
       part: first.part,
       attempts: rows.filter((a) => counted(a.verdict)).length,
-      users,
-      solvedUsers: toSolve.length,
-      medianAttemptsToSolve: median(toSolve),
+      users: usersWhere((a) => counted(a.verdict)),
+      solvedUsers: usersWhere((a) => a.verdict === 'correct'),
+      medianAttemptsToSolve: median(rows.flatMap((a) => (a.solveTries === null ? [] : [a.solveTries]))),
       notSimplified: rows.filter((a) => a.verdict === 'not_simplified').length,
       invalid: rows.filter((a) => a.verdict === 'invalid').length,
     };
@@ -183,7 +177,6 @@ export function memoryAnalytics(state: AnalyticsState): AnalyticsStore {
           guildId: a.guildId,
           channelId: a.channelId,
           userId: a.userId,
-          displayName: state.users().get(a.userId)?.displayName ?? '',
           cardId: a.cardId,
           part: a.part,
           verdict: a.verdict,
@@ -192,6 +185,14 @@ export function memoryAnalytics(state: AnalyticsState): AnalyticsStore {
           signature: a.signature,
           input: a.input,
         })),
+
+    names: async (userIds) =>
+      new Map(
+        userIds.flatMap((id) => {
+          const user = state.users().get(id);
+          return user ? [[id, user.displayName] as const] : [];
+        }),
+      ),
 
     gradePage: async (scope, after, limit) =>
       [

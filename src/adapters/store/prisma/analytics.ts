@@ -1,7 +1,7 @@
 import type {
   AnalyticsScope,
   AnalyticsStore,
-  AttemptExportRow,
+  AttemptPageRow,
   GradeRow,
   InvalidReasonTally,
   PartTally,
@@ -27,31 +27,25 @@ function inScope(scope: AnalyticsScope, alias: string): Prisma.Sql {
   return conditions.length === 0 ? Prisma.sql`TRUE` : Prisma.join(conditions, ' AND ');
 }
 
-// Each user's tries at a part in time order (the index on guild, card, part, user, time serves the
-// window), then per user, then per part: one pass over the scope's attempts.
+// One pass over the part's index (card, part, user, time, verdict, step, tries): no table row is read.
 const parts = (prisma: Client, scope: AnalyticsScope) => prisma.$queryRaw<PartTally[]>`
-  WITH tries AS (
-    SELECT a."cardId", a.part, a."userId", a.verdict,
-           count(*) FILTER (WHERE a.verdict IN ('correct', 'incorrect')) OVER (
-             PARTITION BY a."cardId", a.part, a."userId" ORDER BY a."createdAt" ROWS UNBOUNDED PRECEDING) AS n
-    FROM "Attempt" a
-    WHERE NOT a."isStep" AND a.verdict IN ('correct', 'incorrect', 'not_simplified', 'invalid')
-      AND ${inScope(scope, 'a')}),
-  per_user AS (
-    SELECT "cardId", part, "userId",
-           count(*) FILTER (WHERE verdict IN ('correct', 'incorrect')) AS attempts,
-           min(n) FILTER (WHERE verdict = 'correct') AS to_solve,
-           count(*) FILTER (WHERE verdict = 'not_simplified') AS not_simplified,
-           count(*) FILTER (WHERE verdict = 'invalid') AS invalid
-    FROM tries GROUP BY "cardId", part, "userId")
-  SELECT "cardId", part,
-         sum(attempts)::int AS attempts,
-         (count(*) FILTER (WHERE attempts > 0))::int AS users,
-         count(to_solve)::int AS "solvedUsers",
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY to_solve) AS "medianAttemptsToSolve",
-         sum(not_simplified)::int AS "notSimplified",
-         sum(invalid)::int AS invalid
-  FROM per_user GROUP BY "cardId", part ORDER BY "cardId", part`;
+  SELECT a."cardId", a.part,
+         (count(*) FILTER (WHERE a.verdict IN ('correct', 'incorrect')))::int AS attempts,
+         (count(DISTINCT a."userId") FILTER (WHERE a.verdict IN ('correct', 'incorrect')))::int AS users,
+         (count(DISTINCT a."userId") FILTER (WHERE a.verdict = 'correct'))::int AS "solvedUsers",
+         percentile_cont(0.5) WITHIN GROUP (ORDER BY a."solveTries") AS "medianAttemptsToSolve",
+         (count(*) FILTER (WHERE a.verdict = 'not_simplified'))::int AS "notSimplified",
+         (count(*) FILTER (WHERE a.verdict = 'invalid'))::int AS invalid
+  FROM "Attempt" a
+  WHERE NOT a."isStep" AND a.verdict IN ('correct', 'incorrect', 'not_simplified', 'invalid')
+    AND ${inScope(scope, 'a')}
+  GROUP BY a."cardId", a.part ORDER BY a."cardId", a.part`;
+
+/**
+ * Answers of a wrong-answer group read for its written forms: a group's most frequent form shows in a
+ * sample of this size, and a group of a million answers costs no more than one of 50.
+ */
+const INPUT_SAMPLE = 50;
 
 // `mode()` is the most frequent non-null diagnosis (ties, like every tie here, in byte order: `COLLATE "C"`,
 // as the memory store compares); the group's most frequent written forms come from
@@ -67,10 +61,12 @@ const wrongGroups = (prisma: Client, scope: AnalyticsScope, perPart: number) =>
     GROUP BY a."cardId", a.part, a.signature)
   SELECT g."cardId", g.part, g.signature, g.count, g.users, g.mistake,
          (SELECT coalesce(json_agg(json_build_object('input', f.input, 'count', f.count)), '[]'::json) FROM (
-            SELECT b.input, count(*)::int AS count FROM "Attempt" b
-            WHERE b."cardId" = g."cardId" AND b.part = g.part AND b.signature = g.signature
-              AND b.verdict = 'incorrect' AND NOT b."isStep" AND ${inScope(scope, 'b')}
-            GROUP BY b.input ORDER BY count(*) DESC, b.input COLLATE "C" LIMIT 5) f) AS inputs
+            SELECT s.input, count(*)::int AS count FROM (
+              SELECT b.input FROM "Attempt" b
+              WHERE b."cardId" = g."cardId" AND b.part = g.part AND b.signature = g.signature
+                AND b.verdict = 'incorrect' AND NOT b."isStep" AND ${inScope(scope, 'b')}
+              LIMIT ${INPUT_SAMPLE}) s
+            GROUP BY s.input ORDER BY count(*) DESC, s.input COLLATE "C" LIMIT 5) f) AS inputs
   FROM groups g WHERE g.rank <= ${perPart}
   ORDER BY g."cardId", g.part, g.rank`;
 
@@ -103,10 +99,10 @@ const attemptPage = (
   scope: AnalyticsScope,
   after: { createdAt: Date; id: string } | null,
   limit: number,
-) => prisma.$queryRaw<AttemptExportRow[]>`
-  SELECT a.id, a."createdAt", a."guildId", a."channelId", a."userId", u."displayName", a."cardId", a.part,
+) => prisma.$queryRaw<AttemptPageRow[]>`
+  SELECT a.id, a."createdAt", a."guildId", a."channelId", a."userId", a."cardId", a.part,
          a.verdict, a.mistake, a.points, a.signature, a.input
-  FROM "Attempt" a JOIN "User" u ON u.id = a."userId"
+  FROM "Attempt" a
   WHERE ${inScope(scope, 'a')}
     AND ${after ? Prisma.sql`(a."createdAt", a.id) > (${timestamp(after.createdAt)}, ${after.id})` : Prisma.sql`TRUE`}
   ORDER BY a."createdAt", a.id LIMIT ${limit}`;
@@ -145,6 +141,15 @@ export function prismaAnalytics(prisma: Client): AnalyticsStore {
     events: (scope) => events(prisma, scope),
     ratings: (scope) => ratings(prisma, scope),
     attemptPage: (scope, after, limit) => attemptPage(prisma, scope, after, limit),
+    names: async (userIds) =>
+      new Map(
+        (
+          await prisma.user.findMany({
+            where: { id: { in: [...userIds] } },
+            select: { id: true, displayName: true },
+          })
+        ).map((user) => [user.id, user.displayName]),
+      ),
     gradePage: (scope, after, limit) => gradePage(prisma, scope, after, limit),
     guilds: async () =>
       (await prisma.guild.findMany({ select: { id: true }, orderBy: { id: 'asc' } })).map((g) => g.id),

@@ -1,6 +1,6 @@
 import type { AttemptExportRow, GradeRow } from '../../app/index.ts';
 
-/** The columns of an attempts export, in order (the CLI's and Discord's alike). */
+/** The columns of `export attempts`, in order (the CLI's file and a Discord attachment alike). */
 export const ATTEMPT_COLUMNS = [
   'createdAt',
   'guildId',
@@ -16,7 +16,7 @@ export const ATTEMPT_COLUMNS = [
   'input',
 ] as const satisfies readonly (keyof AttemptExportRow)[];
 
-/** The columns of a gradebook export: one row per user. */
+/** The columns of `export grades`, in order. */
 export const GRADE_COLUMNS = [
   'userId',
   'displayName',
