@@ -311,13 +311,18 @@ export const reviewSay = (result: NextReviewResult): string => {
   return 'Nothing to review yet: solve a card (or rate a flashcard) with `/quiz` and it joins your reviews.';
 };
 
+/** What every student should know of exports (docs/privacy.md): said with each `/privacy` reply. */
+const EXPORTS_NAME_YOU =
+  "Server admins can export this server's answers and grades for a gradebook: exports name every student who has not deleted their data, whether on the leaderboards or not.";
+
 export const privacySay = {
   visible: (visible: boolean) =>
-    visible
-      ? 'You are on the leaderboards again.'
-      : 'You left the leaderboards. Your points still count, and `/privacy leaderboard show:on` brings you back.',
-  confirmDelete:
-    'This deletes **all** your answers, progress and points, in every server, for good. Are you sure?',
+    `${
+      visible
+        ? 'You are on the leaderboards again.'
+        : 'You left the leaderboards. Your points still count, and `/privacy leaderboard show:on` brings you back.'
+    }\n${EXPORTS_NAME_YOU}`,
+  confirmDelete: `This deletes **all** your answers, progress and points, in every server, for good: you leave the statistics and every later export too. Are you sure?\n${EXPORTS_NAME_YOU}`,
   deleted: (attempts: number) => `Done: your data is deleted (${plural(attempts, 'answer')}).`,
   cancelled: 'Nothing was deleted.',
 };

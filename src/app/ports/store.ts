@@ -1,3 +1,4 @@
+import type { AnalyticsStore } from './analytics.ts';
 import type { AnswerStore } from './answers.ts';
 import type { CardStore } from './cards.ts';
 import type { GuildStore } from './guilds.ts';
@@ -16,6 +17,7 @@ export interface Store {
   readonly members: MemberStore;
   readonly history: HistoryStore;
   readonly cards: CardStore;
+  readonly analytics: AnalyticsStore;
 }
 
 /** What every store is built on: the application's clock and ids, never its own. */
