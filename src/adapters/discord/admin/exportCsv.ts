@@ -7,7 +7,7 @@ import type { BotDeps } from '../deps.ts';
 import { exportSay } from '../messages.ts';
 
 /** Discord refuses bigger attachments from bots in servers without boosts (10 MiB), with room to spare. */
-export const MAX_EXPORT_BYTES = 8 * 1024 * 1024;
+const MAX_EXPORT_BYTES = 8 * 1024 * 1024;
 
 class TooLarge extends Error {}
 
