@@ -1,7 +1,8 @@
 import type { NumericCard as Card, Part } from '../cards/card.ts';
 import { cardVocabulary } from '../cards/vocabulary.ts';
-import { numberAlgebra } from '../expr/algebra.ts';
-import { compile, componentwise, IndexOutOfRange, type Val } from '../expr/compile.ts';
+import { IndexOutOfRange, type Val } from '../expr/compile.ts';
+import { compileAnswer } from './compileAnswer.ts';
+import { signatureOf } from './signature.ts';
 import { answerCost, WORK_BUDGET } from './cost.ts';
 import { roundingCheck } from './rounding.ts';
 import { inferShape, sameShape, type Shape } from '../expr/shape.ts';
@@ -41,9 +42,7 @@ export function gradeAgainst(prepared: PreparedPart, input: string, options: Gra
     return invalid({ code: 'too_much_work', work: cost.work, budget: WORK_BUDGET, loops: cost.loops });
 
   const letters = free?.map((f) => f.letter);
-  const body = compile(read.expr, numberAlgebra, layout);
-  const evaluate =
-    letters === undefined ? body : componentwise(body, letters, read.expr, layout, numberAlgebra);
+  const evaluate = compileAnswer(read.expr, free, layout);
   let values: Val<number>[];
   try {
     values = points.map((p) => evaluate({ values: p.values, letters: {} }));
@@ -58,11 +57,14 @@ export function gradeAgainst(prepared: PreparedPart, input: string, options: Gra
     throw error;
   }
 
+  // Analytics groups answers by it; the answer is compiled already, so it costs a few evaluations.
+  const signature = signatureOf(card, part, evaluate);
+  const evaluated = { normalized, ...(signature !== null ? { signature } : {}) };
   const incorrect = (mistake: string | undefined, reason: Reason): Verdict => ({
     verdict: 'incorrect',
     ...(mistake !== undefined ? { mistake } : {}),
     reason,
-    normalized,
+    ...evaluated,
   });
   const { target } = prepared;
   const expected = card.shapes.get(part.wrt) as Shape;
@@ -95,10 +97,10 @@ export function gradeAgainst(prepared: PreparedPart, input: string, options: Gra
     const broken = simplificationProblem(part, read.names);
     const note = allEqual ? undefined : 'other_sign_convention';
     if (broken !== undefined)
-      return { verdict: 'not_simplified', reason: broken, normalized, ...(note ? { note } : {}) };
+      return { verdict: 'not_simplified', reason: broken, ...evaluated, ...(note ? { note } : {}) };
     return note
-      ? { verdict: 'correct', note, reason: { code: 'correct_other_sign', target }, normalized }
-      : { verdict: 'correct', reason: { code: 'correct', target }, normalized };
+      ? { verdict: 'correct', note, reason: { code: 'correct_other_sign', target }, ...evaluated }
+      : { verdict: 'correct', reason: { code: 'correct', target }, ...evaluated };
   }
   if (allNegated) return incorrect('sign', { code: 'sign', target });
   const evaluateAt = (at: Val<number>[]) => {

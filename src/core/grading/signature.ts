@@ -1,7 +1,7 @@
 import type { NumericCard as Card, Part } from '../cards/card.ts';
 import { cardVocabulary } from '../cards/vocabulary.ts';
-import { numberAlgebra } from '../expr/algebra.ts';
-import { compile, componentwise, IndexOutOfRange, type Val } from '../expr/compile.ts';
+import { IndexOutOfRange, type Compiled, type Val } from '../expr/compile.ts';
+import { compileAnswer } from './compileAnswer.ts';
 import { inferShape } from '../expr/shape.ts';
 import { seededRng } from '../random/rng.ts';
 import { readExpression } from '../reader/index.ts';
@@ -82,24 +82,20 @@ export function signAnswer(card: Card, part: Part, input: string): SignedAnswer 
   if (!shape.ok) return null;
   const { free } = shape.info;
   if (!(answerCost(read.expr, card, free).work <= WORK_BUDGET)) return null;
+  const signature = signatureOf(card, part, compileAnswer(read.expr, free, layoutOf(card)));
+  return signature === null ? null : { signature, normalized: read.normalized };
+}
+
+/**
+ * The signature of an answer already compiled (the grader's own evaluator): its values at the part's
+ * fixed points, rounded and hashed; null where the answer cannot be evaluated there.
+ */
+export function signatureOf(card: Card, part: Part, evaluate: Compiled<number>): string | null {
   const points = signaturePoints(card, part);
   if (points === null) return null;
-
-  const layout = layoutOf(card);
-  const body = compile(read.expr, numberAlgebra, layout);
-  const evaluate =
-    free === undefined
-      ? body
-      : componentwise(
-          body,
-          free.map((f) => f.letter),
-          read.expr,
-          layout,
-          numberAlgebra,
-        );
   try {
     const values = points.map((at) => rounded(evaluate({ values: at, letters: {} })));
-    return { signature: digest(values.join(';')), normalized: read.normalized };
+    return digest(values.join(';'));
   } catch (error) {
     if (error instanceof IndexOutOfRange) return null;
     throw error;

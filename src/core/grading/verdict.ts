@@ -73,6 +73,8 @@ export interface Verdict {
   readonly reason: Reason;
   /** The answer as the reader understood it, when it got that far. */
   readonly normalized?: string;
+  /** Its values at the part's fixed points, hashed (`signature.ts`), when it could be evaluated. */
+  readonly signature?: string;
 }
 
 /** Whether a verdict counts as an attempt (SPEC: invalid and not_simplified cost nothing). */
