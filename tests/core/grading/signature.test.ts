@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findPart } from '../../../src/core/grading/index.ts';
+import { findPart, gradeAgainst, preparePart } from '../../../src/core/grading/index.ts';
+import { seededRng } from '../../../src/core/random/rng.ts';
 import { signAnswer } from '../../../src/core/grading/signature.ts';
 import { FIRST_CARD_FILE, shippedCard } from '../../helpers/cards.ts';
 import { HOSTILE, nestedSums } from '../../helpers/hostileInputs.ts';
@@ -32,6 +33,17 @@ describe('GIVEN answers to the first card, part 1', () => {
       'y * x',
     ];
     expect(new Set(answers.map(sign)).size).toBe(answers.length);
+  });
+
+  it('THEN the grader gives the signature the backfill would (one rule, whether signed at record time or later)', () => {
+    const preparation = preparePart(first, part1, seededRng(7));
+    if (!preparation.ok) throw new Error(preparation.reason);
+    for (const answer of ['(y - yhat) * x', '(yhat - y) x_j', '(y-ŷ)ŷ(1-ŷ)x', 'y * x', '2 (y - yhat) x']) {
+      const verdict = gradeAgainst(preparation.prepared, answer);
+      expect(verdict.signature).toMatch(/^[0-9a-f]{16}$/);
+      expect(verdict.signature).toBe(sign(answer));
+    }
+    expect(gradeAgainst(preparation.prepared, '(y - ').signature).toBeUndefined();
   });
 
   it('THEN the signature is the same on every call (fixed points, not the grading draws)', () => {
