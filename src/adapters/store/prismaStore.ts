@@ -18,7 +18,7 @@ export function prismaStore(db: Database, deps: StoreDeps): Store {
     answers: prismaAnswers(prisma, deps),
     guilds: prismaGuilds(db, clock),
     leaderboards: prismaLeaderboards(prisma),
-    analytics: prismaAnalytics(prisma),
+    analytics: prismaAnalytics(db),
 
     quizzes: {
       create: async (quiz) => {
