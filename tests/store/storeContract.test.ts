@@ -605,4 +605,68 @@ describe.each(backends)('the store on $name', ({ open }) => {
       ]);
     });
   });
+
+  // The database files week and month totals itself, in the zone it reads in the same transaction (a
+  // zone change cannot slip between); the core bounds the periods a leaderboard asks for. One rule,
+  // two places: these instants, at the edges of weeks, months and daylight-saving changes in zones far
+  // apart, must fall in the same period for both.
+  describe('GIVEN points at the edges of weeks and months in far time zones THEN the totals agree with the core', () => {
+    const zones = [
+      'Pacific/Kiritimati',
+      'Pacific/Pago_Pago',
+      'America/New_York',
+      'Europe/Prague',
+      'Asia/Kolkata',
+    ];
+    const instants = [
+      '2026-03-01T09:59:59Z', // Sunday 1 March in UTC; already Monday 2 March in Kiritimati (UTC+14)
+      '2026-03-01T10:00:00Z',
+      '2026-03-08T06:59:59Z', // around New York's spring forward (07:00 UTC)
+      '2026-03-08T07:00:00Z',
+      '2026-03-29T00:59:59Z', // around Prague's spring forward (01:00 UTC)
+      '2026-03-29T01:00:00Z',
+      '2026-03-31T23:59:59Z', // a month's last second in UTC, the next month already east of it
+      '2026-04-01T10:59:59Z', // still 31 March in Pago Pago (UTC−11)
+      '2026-04-01T11:00:00Z',
+      '2026-11-01T05:59:59Z', // around New York's fall back (06:00 UTC)
+      '2026-11-01T06:00:00Z',
+      '2026-12-31T18:29:59Z', // the year's last second in Kolkata (UTC+5:30)
+      '2026-12-31T18:30:00Z',
+    ].map((iso) => new Date(iso));
+
+    it.each(zones)('in %s', async (timeZone) => {
+      const guildId = `g-zone-${timeZone}`;
+      await store.guilds.update(guildId, { timeZone });
+      const quiz = await quizIn(guildId, 'ch');
+      const userOf = (i: number) => `z${i}`;
+      for (const [i, createdAt] of instants.entries()) {
+        const result = await store.answers.recordAnswer({
+          user: { id: userOf(i), displayName: userOf(i) },
+          attempt: attempt(quiz, userOf(i), `zone:${timeZone}:${i}`, { points: 1, createdAt }),
+          progress: { progress: progress(userOf(i)), expectedVersion: await versionOf(quiz, userOf(i)) },
+          rateLimit: noLimit,
+        });
+        expect(result.kind).toBe('recorded');
+      }
+      const pointsIn = async (kind: 'week' | 'month', at: Date, userId: string) => {
+        const range = periodRange(kind, at, timeZone);
+        const period = {
+          kind,
+          start: range.start!,
+          end: range.end!,
+          firstDay: localDate(range.start!, timeZone),
+        };
+        const result = await store.leaderboards.page({ guildId, period, limit: 100, userId });
+        return result.me?.points ?? 0;
+      };
+      for (const [i, at] of instants.entries()) {
+        for (const kind of ['week', 'month'] as const) {
+          // In the period the core puts the instant in, and not in the one before it.
+          expect(await pointsIn(kind, at, userOf(i)), `${at.toISOString()} ${kind}`).toBe(1);
+          const before = periodRange(kind, at, timeZone).start!;
+          expect(await pointsIn(kind, new Date(before.getTime() - 1), userOf(i))).toBe(0);
+        }
+      }
+    });
+  });
 });
