@@ -21,7 +21,38 @@ const envSchema = z.object({
   /** How long start-up waits for a database that is not reachable yet, in seconds. */
   GRADQUIZ_DB_STARTUP_SECONDS: z.coerce.number().nonnegative().default(60),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  /** Gateway shards in all: a number, or `auto` for Discord's recommendation (then this process runs them all). */
+  GRADQUIZ_SHARD_COUNT: z.union([z.literal('auto'), z.coerce.number().int().positive()]).optional(),
+  /** The shards this process runs, e.g. `0,1` (default: all of them). */
+  GRADQUIZ_SHARD_IDS: z
+    .string()
+    .regex(/^\s*\d+\s*(,\s*\d+\s*)*$/, 'must be shard numbers separated by commas, e.g. 0,1')
+    .transform((ids) => [...new Set(ids.split(',').map(Number))].sort((a, b) => a - b))
+    .optional(),
 });
+
+/** Shard ids name shards of a known count: with `auto` Discord picks the count, so one process runs them all. */
+function checkShards(env: z.infer<typeof envSchema>, ctx: z.RefinementCtx): void {
+  const { GRADQUIZ_SHARD_COUNT: count, GRADQUIZ_SHARD_IDS: ids } = env;
+  // Values that failed their own check are reported already.
+  if (!Array.isArray(ids)) return;
+  if (typeof count !== 'number') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['GRADQUIZ_SHARD_IDS'],
+      message:
+        'needs a number in GRADQUIZ_SHARD_COUNT (the total of shards over every process); with auto or no count one process runs every shard',
+    });
+    return;
+  }
+  const outside = ids.filter((id) => id >= count);
+  if (outside.length > 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['GRADQUIZ_SHARD_IDS'],
+      message: `shard ${outside.join(', ')} does not exist with GRADQUIZ_SHARD_COUNT=${count} (ids run from 0 to ${count - 1})`,
+    });
+}
 
 export type Config = z.infer<typeof envSchema> & { readonly localUser: string };
 
@@ -34,7 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotEnvPath = '.
   const merged = Object.fromEntries(
     Object.entries({ ...fromFile, ...env }).filter(([, value]) => value !== undefined && value !== ''),
   );
-  const parsed = envSchema.safeParse(merged);
+  const parsed = envSchema.superRefine(checkShards).safeParse(merged);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     return { ok: false, message: `invalid configuration: ${problems}` };

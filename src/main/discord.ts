@@ -2,6 +2,7 @@ import { createBot } from '../adapters/discord/bot.ts';
 import { createClient } from '../adapters/discord/client.ts';
 import type { ReloadReport } from '../adapters/discord/deps.ts';
 import { launcherGone } from '../adapters/discord/launcherGone.ts';
+import { shardOptions } from '../adapters/discord/shardOptions.ts';
 import { createLogger } from '../adapters/discord/logger.ts';
 import { createRenderer, type Renderer } from '../adapters/render/index.ts';
 import { loadSeeds } from '../adapters/seeds/loadSeeds.ts';
@@ -41,7 +42,10 @@ export async function runDiscord(runtime: Runtime, config: Config): Promise<void
     logger.warn({ err: error }, 'images are off: the renderer did not start; cards are posted as text');
   }
 
-  const client = createClient(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {});
+  const client = createClient({
+    ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+    ...shardOptions(config.GRADQUIZ_SHARD_COUNT, config.GRADQUIZ_SHARD_IDS),
+  });
   const bot = createBot({
     client,
     app,

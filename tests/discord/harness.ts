@@ -1,4 +1,5 @@
 import { createBot, type Bot } from '../../src/adapters/discord/bot.ts';
+import type { ClientOptions } from 'discord.js';
 import { createClient } from '../../src/adapters/discord/client.ts';
 import type { ReloadReport } from '../../src/adapters/discord/deps.ts';
 import { createLogger } from '../../src/adapters/discord/logger.ts';
@@ -43,6 +44,8 @@ export interface HarnessOptions {
   readonly reloadCards?: () => Promise<ReloadReport>;
   /** The card folders the catalog is loaded from, together (default: the shipped `seeds/`). */
   readonly seedDirs?: readonly string[];
+  /** Client options of the harness's bot, e.g. its shards. */
+  readonly client?: Partial<ClientOptions>;
 }
 
 /** A fake Discord, a real store (PostgreSQL when DATABASE_URL is set, else PGlite in memory) and the bot. */
@@ -55,6 +58,11 @@ export interface Harness {
   bot: Bot;
   /** Destroys the client and logs in with a new one on the same database (a restart). */
   restart(): Promise<void>;
+  /**
+   * Another bot on the same fake and database (another process of a sharded deployment), logging to
+   * `logs`; the caller stops it.
+   */
+  connect(client: Partial<ClientOptions>, logs: string[]): Promise<Bot>;
   /** The `"Attempt"` rows, oldest first. */
   attempts(): Promise<AttemptRow[]>;
   close(): Promise<void>;
@@ -100,15 +108,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await syncCards(app, cards);
   const images = options.images === false ? undefined : await (renderer ??= createRenderer());
   const logs: string[] = [];
-  const logger = createLogger({
-    level: 'debug',
-    secrets: [fake.token],
-    destination: { write: (line: string) => void logs.push(line) },
-  });
+  const loggerTo = (lines: string[]) =>
+    createLogger({
+      level: 'debug',
+      secrets: [fake.token],
+      destination: { write: (line: string) => void lines.push(line) },
+    });
 
-  const connect = async (): Promise<Bot> => {
+  const connect = async (clientOptions = options.client, logger = loggerTo(logs)): Promise<Bot> => {
     const client = createClient({
       rest: { api: fake.apiUrl, retries: 0, timeout: 5000, globalRequestsPerSecond: 1e6 },
+      ...clientOptions,
     });
     const bot = createBot({
       client,
@@ -138,6 +148,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await harness.bot.stop();
       harness.bot = await connect();
     },
+    connect: (client, lines) => connect(client, loggerTo(lines)),
     async attempts() {
       return db.prisma.attempt.findMany({
         orderBy: { createdAt: 'asc' },

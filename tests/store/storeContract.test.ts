@@ -363,6 +363,25 @@ describe.each(backends)('the store on $name', ({ open }) => {
       expect(closed).toMatchObject([{ id: old.id, open: false }]);
       expect(ids(await store.quizzes.open({ guildId: 'g-q', limit: 10 }))).toEqual([fresh.id, busy.id]);
     });
+
+    it("a sharded process's guilds only: listed and closed among them, others left alone", async () => {
+      const at = (minutes: number) => new Date(NOW.getTime() + minutes * MINUTE);
+      const mine = await quizIn('g-mine', 'ch', { createdAt: at(-300) });
+      const theirs = await quizIn('g-theirs', 'ch', { createdAt: at(-300) });
+      const ids = (quizzes: QuizRecord[]) => quizzes.map((quiz) => quiz.id);
+      const scope = { guildIds: ['g-mine', 'g-other'] };
+      expect(ids(await store.quizzes.open({ ...scope, createdSince: at(-400), limit: 10 }))).toEqual([
+        mine.id,
+      ]);
+      expect(ids(await store.quizzes.open({ ...scope, guildId: 'g-theirs', limit: 10 }))).toEqual([]);
+      expect(ids(await store.quizzes.closeIdle({ ...scope, idleSince: at(-100), limit: 10 }))).toEqual([
+        mine.id,
+      ]);
+      expect(ids(await store.quizzes.closeIdle({ guildIds: [], idleSince: at(-100), limit: 10 }))).toEqual(
+        [],
+      );
+      expect(ids(await store.quizzes.open({ guildId: 'g-theirs', limit: 10 }))).toEqual([theirs.id]);
+    });
   });
 
   describe('GIVEN a server, a user and cards THEN their records read back', () => {

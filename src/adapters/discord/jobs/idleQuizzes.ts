@@ -1,6 +1,7 @@
 import { closeIdleQuizzes } from '../../../app/index.ts';
 import type { BotDeps } from '../deps.ts';
 import { quizSay } from '../messages.ts';
+import { ownedGuildIds } from '../ownedGuilds.ts';
 import { startPeriodic, type Periodic } from './periodic.ts';
 
 /**
@@ -15,7 +16,11 @@ export function startIdleQuizCloser(
   const tick = async () => {
     let closed;
     try {
-      closed = await closeIdleQuizzes(deps.app, { idleMs: options.idleMs });
+      const guildIds = ownedGuildIds(deps.client);
+      closed = await closeIdleQuizzes(deps.app, {
+        idleMs: options.idleMs,
+        ...(guildIds ? { guildIds } : {}),
+      });
     } catch (error) {
       deps.logger.warn({ err: error }, 'could not close idle quizzes');
       return;

@@ -143,24 +143,31 @@ export function memoryStore({ ids }: StoreDeps): Store {
         quizzes.set(quizId, { ...quiz, open: false });
       },
       ofThread: async (threadId) => [...quizzes.values()].find((quiz) => quiz.threadId === threadId) ?? null,
-      open: async ({ guildId, channelId, openedBy, createdSince, limit }) =>
+      open: async ({ guildId, guildIds, channelId, openedBy, createdSince, limit }) =>
         [...quizzes.values()]
           .filter(
             (quiz) =>
               quiz.open &&
               (guildId === undefined || quiz.guildId === guildId) &&
+              (guildIds === undefined || guildIds.includes(quiz.guildId)) &&
               (channelId === undefined || quiz.channelId === channelId) &&
               (openedBy === undefined || quiz.openedBy === openedBy) &&
               (createdSince === undefined || quiz.createdAt >= createdSince),
           )
           .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
           .slice(0, limit),
-      closeIdle: async ({ idleSince, limit }) => {
+      closeIdle: async ({ idleSince, limit, guildIds }) => {
         const answered = new Set(
           [...attempts.values()].filter((a) => a.createdAt >= idleSince).map((a) => a.quizId),
         );
         const idle = [...quizzes.values()]
-          .filter((quiz) => quiz.open && quiz.createdAt < idleSince && !answered.has(quiz.id))
+          .filter(
+            (quiz) =>
+              quiz.open &&
+              quiz.createdAt < idleSince &&
+              !answered.has(quiz.id) &&
+              (guildIds === undefined || guildIds.includes(quiz.guildId)),
+          )
           .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
           .slice(0, limit)
           .map((quiz) => ({ ...quiz, open: false }));
