@@ -21,6 +21,10 @@ const envSchema = z.object({
   /** How long start-up waits for a database that is not reachable yet, in seconds. */
   GRADQUIZ_DB_STARTUP_SECONDS: z.coerce.number().nonnegative().default(60),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  /** How often the daily quizzes due are looked for, in seconds. */
+  GRADQUIZ_DAILY_CHECK_SECONDS: z.coerce.number().positive().default(30),
+  /** Test hook only: a file holding milliseconds added to the clock (see src/main/offsetClock.ts). */
+  GRADQUIZ_TEST_CLOCK_FILE: z.string().trim().min(1).optional(),
   /** Gateway shards in all: a number, or `auto` for Discord's recommendation (then this process runs them all). */
   GRADQUIZ_SHARD_COUNT: z.union([z.literal('auto'), z.coerce.number().int().positive()]).optional(),
   /** The shards this process runs, e.g. `0,1` (default: all of them). */

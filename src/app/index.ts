@@ -19,7 +19,8 @@ export { nextStep, type NextStepInput, type NextStepResult } from './nextStep.ts
 export { submitStep, type SubmitStepInput, type SubmitStepResult } from './submitStep.ts';
 export { rateCard, type RateCardInput, type RateCardResult } from './rateCard.ts';
 export { closeIdleQuizzes } from './closeIdleQuizzes.ts';
-export { dailyQuizDue, type DailyQuizDue } from './dailyQuizDue.ts';
+export { dailyQuizzesDue, type DueDailyQuiz } from './dailyQuizDue.ts';
+export { claimDailyQuiz, completeDailyQuiz, DAILY_CLAIM_LEASE_MS } from './dailyQuizClaim.ts';
 export { getGuildSettings, updateGuildSettings, allowChannel } from './guildSettings.ts';
 export { recordQuizPost, quizOfThread, openQuizzes, closeQuiz } from './quizzes.ts';
 export { viewProgress, type ViewProgressResult } from './viewProgress.ts';

@@ -54,6 +54,7 @@ export async function runDiscord(runtime: Runtime, config: Config): Promise<void
     reloadCards,
     isStoreUnavailable,
     quizIdleMs: config.GRADQUIZ_QUIZ_IDLE_DAYS * 24 * 60 * 60 * 1000,
+    dailyIntervalMs: config.GRADQUIZ_DAILY_CHECK_SECONDS * 1000,
   });
   // `npm start` runs node under npm and tsx, which relay the signal a terminal or a supervisor sends
   // to the whole group: the same stop arrives more than once, and only the first one counts.

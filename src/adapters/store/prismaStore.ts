@@ -2,6 +2,7 @@ import type { Store, StoreDeps } from '../../app/ports/index.ts';
 import type { Quiz } from '../../generated/prisma/client.ts';
 import type { Database } from './openDatabase.ts';
 import { prismaAnswers } from './prisma/answers.ts';
+import { prismaDailyPosts } from './prisma/dailyPosts.ts';
 import { ensureGuild, prismaGuilds } from './prisma/guilds.ts';
 import { prismaLeaderboards } from './prisma/leaderboards.ts';
 import { timestamp, toProgress, toQuiz } from './prisma/rows.ts';
@@ -17,6 +18,7 @@ export function prismaStore(db: Database, deps: StoreDeps): Store {
     answers: prismaAnswers(prisma, deps),
     guilds: prismaGuilds(db, clock),
     leaderboards: prismaLeaderboards(prisma),
+    dailyPosts: prismaDailyPosts(db, clock),
 
     quizzes: {
       create: async (quiz) => {

@@ -1,5 +1,6 @@
 import type { AnswerStore } from './answers.ts';
 import type { CardStore } from './cards.ts';
+import type { DailyPostStore } from './dailyPosts.ts';
 import type { GuildStore } from './guilds.ts';
 import type { HistoryStore } from './history.ts';
 import type { LeaderboardStore } from './leaderboards.ts';
@@ -16,6 +17,7 @@ export interface Store {
   readonly members: MemberStore;
   readonly history: HistoryStore;
   readonly cards: CardStore;
+  readonly dailyPosts: DailyPostStore;
 }
 
 /** What every store is built on: the application's clock and ids, never its own. */

@@ -23,7 +23,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * database, so that application tests can run without one. Not a product path: nothing persists.
  * Each write runs without awaiting in between, so it is atomic as the database's are.
  */
-export function memoryStore({ ids }: StoreDeps): Store {
+export function memoryStore({ clock, ids }: StoreDeps): Store {
   const guilds = new Map<string, GuildSettings>();
   const users = new Map<string, MemberRecord>();
   const quizzes = new Map<string, QuizRecord>();
@@ -31,6 +31,7 @@ export function memoryStore({ ids }: StoreDeps): Store {
   const progress = new Map<string, ProgressSnapshot>();
   let ledger: LedgerEntry[] = [];
   const cards = new Map<string, CardRecord>();
+  const dailyPosts = new Map<string, { nonce: string; claimedAt: Date; posted: boolean }>();
 
   const guild = (guildId: string): GuildSettings => {
     const known = guilds.get(guildId);
@@ -176,8 +177,29 @@ export function memoryStore({ ids }: StoreDeps): Store {
       },
     },
 
+    dailyPosts: {
+      claim: async ({ guildId, date, nonce, staleBefore }) => {
+        const key = `${guildId}\u0000${date}`;
+        const held = dailyPosts.get(key);
+        if (held && (held.posted || held.claimedAt >= staleBefore)) return { kind: 'taken' };
+        dailyPosts.set(key, { nonce: held?.nonce ?? nonce, claimedAt: clock.now(), posted: false });
+        return { kind: 'claimed', nonce: held?.nonce ?? nonce };
+      },
+      complete: async ({ guildId, date }) => {
+        const key = `${guildId}\u0000${date}`;
+        const held = dailyPosts.get(key);
+        if (!held) throw new Error(`no daily claim ${key}`);
+        dailyPosts.set(key, { ...held, posted: true });
+      },
+    },
+
     guilds: {
       get: async (guildId) => guild(guildId),
+      withDailyQuiz: async (guildIds) =>
+        [...guilds.values()]
+          .filter((settings) => settings.dailyChannelId !== null && settings.dailyTime !== null)
+          .filter((settings) => guildIds === undefined || guildIds.includes(settings.id))
+          .sort((a, b) => byText(a.id, b.id)),
       update: async (guildId, patch) => {
         const updated = { ...guild(guildId), ...patch };
         guilds.set(guildId, updated);
