@@ -7,7 +7,8 @@ import { createLogger } from '../adapters/discord/logger.ts';
 import { createRenderer, type Renderer } from '../adapters/render/index.ts';
 import { loadSeeds } from '../adapters/seeds/loadSeeds.ts';
 import { logDeck } from './logDeck.ts';
-import { isStoreUnavailable } from '../adapters/store/index.ts';
+import { advisoryBucketLock, databaseConfigOf, isStoreUnavailable } from '../adapters/store/index.ts';
+import { sharedIdentifyThrottler } from '../adapters/discord/identifyThrottler.ts';
 import { syncCards } from '../app/index.ts';
 import type { Config } from '../config.ts';
 import type { Runtime } from './runtime.ts';
@@ -42,9 +43,13 @@ export async function runDiscord(runtime: Runtime, config: Config): Promise<void
     logger.warn({ err: error }, 'images are off: the renderer did not start; cards are posted as text');
   }
 
+  // On PostgreSQL other processes may share the bot's identify limit; PGlite is one process.
+  const database = databaseConfigOf(config);
+  const identifyLock = database.kind === 'postgres' ? await advisoryBucketLock(database.url) : undefined;
   const client = createClient({
     ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
     ...shardOptions(config.GRADQUIZ_SHARD_COUNT, config.GRADQUIZ_SHARD_IDS),
+    ...(identifyLock ? { ws: { buildIdentifyThrottler: sharedIdentifyThrottler(identifyLock) } } : {}),
   });
   const bot = createBot({
     client,
@@ -80,6 +85,7 @@ export async function runDiscord(runtime: Runtime, config: Config): Promise<void
   } catch (error) {
     logger.fatal({ err: error }, 'could not connect to Discord (is DISCORD_TOKEN right?)');
     await bot.stop();
+    await identifyLock?.close();
     await runtime.close();
     process.exitCode = 1;
     return;
@@ -92,6 +98,7 @@ export async function runDiscord(runtime: Runtime, config: Config): Promise<void
     process.exit(1);
   }, SHUTDOWN_TIMEOUT_MS).unref();
   await bot.stop();
+  await identifyLock?.close();
   await runtime.close();
   logger.info('stopped');
   logger.flush();

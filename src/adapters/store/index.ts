@@ -5,3 +5,4 @@ export { applyMigrations, diffSchemaAgainstMigrations } from './schemaEngine.ts'
 export { pgliteAdapterFactory, postgresAdapterFactory } from './driverAdapters.ts';
 export { prismaStore } from './prismaStore.ts';
 export { isStoreUnavailable } from './isStoreUnavailable.ts';
+export { advisoryBucketLock } from './advisoryBucketLock.ts';
