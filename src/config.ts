@@ -25,6 +25,11 @@ const envSchema = z.object({
   GRADQUIZ_DAILY_CHECK_SECONDS: z.coerce.number().positive().default(30),
   /** Test hook only: a file holding milliseconds added to the clock (see src/main/offsetClock.ts). */
   GRADQUIZ_TEST_CLOCK_FILE: z.string().trim().min(1).optional(),
+  /** The bots' REST goes through this proxy (`npm run rest-proxy`), which counts Discord's limits once for all. */
+  GRADQUIZ_REST_PROXY: z.url().optional(),
+  /** Where `npm run rest-proxy` listens. */
+  GRADQUIZ_REST_PROXY_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  GRADQUIZ_REST_PROXY_PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
   /** Gateway shards in all: a number, or `auto` for Discord's recommendation (then this process runs them all). */
   GRADQUIZ_SHARD_COUNT: z.union([z.literal('auto'), z.coerce.number().int().positive()]).optional(),
   /** The shards this process runs, e.g. `0,1` (default: all of them). */

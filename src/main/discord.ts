@@ -2,6 +2,7 @@ import { createBot } from '../adapters/discord/bot.ts';
 import { createClient } from '../adapters/discord/client.ts';
 import type { ReloadReport } from '../adapters/discord/deps.ts';
 import { launcherGone } from '../adapters/discord/launcherGone.ts';
+import { restOptions } from '../adapters/discord/restOptions.ts';
 import { shardOptions } from '../adapters/discord/shardOptions.ts';
 import { createLogger } from '../adapters/discord/logger.ts';
 import { createRenderer, type Renderer } from '../adapters/render/index.ts';
@@ -47,7 +48,7 @@ export async function runDiscord(runtime: Runtime, config: Config): Promise<void
   const database = databaseConfigOf(config);
   const identifyLock = database.kind === 'postgres' ? await advisoryBucketLock(database.url) : undefined;
   const client = createClient({
-    ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+    ...restOptions(config),
     ...shardOptions(config.GRADQUIZ_SHARD_COUNT, config.GRADQUIZ_SHARD_IDS),
     ...(identifyLock ? { ws: { buildIdentifyThrottler: sharedIdentifyThrottler(identifyLock) } } : {}),
   });
