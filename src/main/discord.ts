@@ -46,11 +46,15 @@ export async function runDiscord(runtime: Runtime, config: Config): Promise<void
 
   // On PostgreSQL other processes may share the bot's identify limit; PGlite is one process.
   const database = databaseConfigOf(config);
-  const identifyLock = database.kind === 'postgres' ? await advisoryBucketLock(database.url) : undefined;
+  const identifyLock = database.kind === 'postgres' ? advisoryBucketLock(database.url) : undefined;
+  const lockFailed = (error: unknown) =>
+    logger.warn({ err: error }, 'identify lock unavailable; this shard identifies without it');
   const client = createClient({
     ...restOptions(config),
     ...shardOptions(config.GRADQUIZ_SHARD_COUNT, config.GRADQUIZ_SHARD_IDS),
-    ...(identifyLock ? { ws: { buildIdentifyThrottler: sharedIdentifyThrottler(identifyLock) } } : {}),
+    ...(identifyLock
+      ? { ws: { buildIdentifyThrottler: sharedIdentifyThrottler(identifyLock, lockFailed) } }
+      : {}),
   });
   const bot = createBot({
     client,

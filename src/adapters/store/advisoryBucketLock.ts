@@ -8,18 +8,29 @@ const POLL_MS = 100;
 
 /**
  * Identify buckets locked with PostgreSQL advisory locks, on one connection of their own (an
- * advisory lock belongs to its session, not to a pooled transaction). Tried, never waited for in
- * the database, so that one connection serves every bucket. A process that dies loses its session,
- * and with it its locks.
+ * advisory lock belongs to its session, not to a pooled transaction), opened on first use and again
+ * after it broke. Tried, never waited for in the database, so that one connection serves every
+ * bucket. A process that dies loses its session, and with it its locks.
  */
-export async function advisoryBucketLock(url: string): Promise<BucketLock & { close(): Promise<void> }> {
-  const client = new pg.Client({ connectionString: url, application_name: 'gradquiz identify lock' });
-  await client.connect();
-  // An idle connection that breaks (a database restart) must not crash the process.
-  client.on('error', () => undefined);
+export function advisoryBucketLock(url: string): BucketLock & { close(): Promise<void> } {
+  let session: Promise<pg.Client> | undefined;
+  const connection = () =>
+    (session ??= (async () => {
+      const client = new pg.Client({ connectionString: url, application_name: 'gradquiz identify lock' });
+      // A broken connection (a database restart) is replaced at the next use, never a crash.
+      client.on('error', () => (session = undefined));
+      client.on('end', () => (session = undefined));
+      await client.connect().catch((error: unknown) => {
+        session = undefined;
+        throw error;
+      });
+      return client;
+    })());
   const tryLock = async (bucket: number) =>
     (
-      await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS locked', [
+      await (
+        await connection()
+      ).query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS locked', [
         IDENTIFY_LOCK_SPACE,
         bucket,
       ])
@@ -32,8 +43,12 @@ export async function advisoryBucketLock(url: string): Promise<BucketLock & { cl
       }
     },
     release: async (bucket) => {
-      await client.query('SELECT pg_advisory_unlock($1, $2)', [IDENTIFY_LOCK_SPACE, bucket]);
+      await (await connection()).query('SELECT pg_advisory_unlock($1, $2)', [IDENTIFY_LOCK_SPACE, bucket]);
     },
-    close: () => client.end(),
+    close: async () => {
+      const open = session;
+      session = undefined;
+      if (open) await (await open.catch(() => undefined))?.end();
+    },
   };
 }
