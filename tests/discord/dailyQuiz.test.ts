@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DAILY_CLAIM_LEASE_MS, updateGuildSettings, type Store } from '../../src/app/index.ts';
+import { PermissionFlagsBits } from 'discord.js';
+import { DAILY_CLAIM_LEASE_MS, openQuizzes, updateGuildSettings, type Store } from '../../src/app/index.ts';
+import { DEFAULT_BOT_PERMISSIONS, DEFAULT_EVERYONE_PERMISSIONS } from '../fake-discord/index.ts';
 import { fixedClock } from '../support/testApp.ts';
 import { startHarness, until, type Harness } from './harness.ts';
 
@@ -56,5 +58,20 @@ describe('GIVEN a daily quiz posted by a bot that died before recording it as po
     await until(() => dailies().length === 2, 'the next daily quiz');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(dailies()).toHaveLength(2);
+  });
+
+  it('THEN a daily quiz Discord refuses (no permission to send) is given up for the day, its quiz closed', async () => {
+    const { guild, channel } = h.fake.createGuild('no sending');
+    const withoutSend = (bits: bigint) => bits & ~PermissionFlagsBits.SendMessages;
+    h.fake.setBotPermissions(withoutSend(DEFAULT_BOT_PERMISSIONS), guild.id);
+    h.fake.setEveryonePermissions(withoutSend(DEFAULT_EVERYONE_PERMISSIONS), guild.id);
+    const before = completions;
+    await updateGuildSettings(h.app, guild.id, { dailyChannelId: channel.id, dailyTime: '09:00' });
+    await until(() => completions === before + 1, 'the refused daily quiz given up');
+    expect(await openQuizzes(h.app, { guildId: guild.id, limit: 10 })).toEqual([]);
+    clock.advance(DAILY_CLAIM_LEASE_MS + 1000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(completions).toBe(before + 1);
+    expect(h.fake.takeErrors().map((error) => error.code)).toEqual([50013]);
   });
 });

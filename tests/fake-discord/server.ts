@@ -292,8 +292,21 @@ export class FakeDiscord {
 
   /** Grants or denies the bot permissions by changing its role (GUILD_ROLE_UPDATE is dispatched). */
   setBotPermissions(permissions: bigint, guildId = this.guildId): void {
+    this.setRolePermissions(guildId, (guild) => guild.botRoleId, permissions);
+  }
+
+  /** Changes `@everyone`'s permissions in a guild (GUILD_ROLE_UPDATE is dispatched). */
+  setEveryonePermissions(permissions: bigint, guildId = this.guildId): void {
+    this.setRolePermissions(guildId, (guild) => guild.id, permissions);
+  }
+
+  private setRolePermissions(
+    guildId: string,
+    roleOf: (guild: FakeGuild) => string,
+    permissions: bigint,
+  ): void {
     const guild = this.state.guilds.get(guildId);
-    const role = guild && this.state.roles.get(guild.botRoleId);
+    const role = guild && this.state.roles.get(roleOf(guild));
     if (!guild || !role) throw new Error(`fake Discord: no guild ${guildId}`);
     role.permissions = permissions;
     this.gateway.dispatch('GUILD_ROLE_UPDATE', { guild_id: guild.id, role: rolePayload(role) });

@@ -1,4 +1,4 @@
-import { ChannelType } from 'discord.js';
+import { ChannelType, DiscordAPIError, type Message } from 'discord.js';
 import {
   claimDailyQuiz,
   closeQuiz,
@@ -66,12 +66,22 @@ async function postDailyQuiz(deps: BotDeps, daily: DueDailyQuiz, nonce: string):
     deps.logger.warn({ guildId: channel.guildId, result: result.kind }, 'no daily quiz posted');
     return null;
   }
-  const post = await channel.send({
-    content: '📅 **Daily quiz**',
-    ...(await quizMessage(deps, result.card, result.quiz, await answersStayVisible(deps, channel))),
-    nonce,
-    enforceNonce: true,
-  });
+  let post: Message<true>;
+  try {
+    post = await channel.send({
+      content: '📅 **Daily quiz**',
+      ...(await quizMessage(deps, result.card, result.quiz, await answersStayVisible(deps, channel))),
+      nonce,
+      enforceNonce: true,
+    });
+  } catch (error) {
+    // Not posted: the quiz is not left open. Discord refusing it (a missing permission …) ends today's
+    // tries; anything else (Discord out of reach) leaves the claim to be taken again after its lease.
+    await closeQuiz(deps.app, result.quiz.id);
+    if (!(error instanceof DiscordAPIError) || error.status >= 500) throw error;
+    deps.logger.warn({ err: error, guildId: channel.guildId }, 'Discord refused the daily quiz');
+    return null;
+  }
   const earlier = await quizOfThread(deps.app, post.id);
   if (earlier && earlier.id !== result.quiz.id) {
     // Discord answered the nonce with the message a killed process had posted: its quiz is the daily one.
