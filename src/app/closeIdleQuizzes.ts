@@ -14,9 +14,6 @@ export async function closeIdleQuizzes(
   input: { idleMs: number; guildIds?: readonly string[] },
 ): Promise<QuizRecord[]> {
   const now = ctx.clock.now();
-  return ctx.store.quizzes.closeIdle({
-    idleSince: new Date(now.getTime() - input.idleMs),
-    limit: BATCH,
-    ...(input.guildIds ? { guildIds: input.guildIds } : {}),
-  });
+  const { idleMs, ...scope } = input;
+  return ctx.store.quizzes.closeIdle({ idleSince: new Date(now.getTime() - idleMs), limit: BATCH, ...scope });
 }

@@ -4,7 +4,7 @@ import { externalIdOf } from '../answers/externalIdOf.ts';
 import { gradeOrRetry } from '../answers/gradeOrRetry.ts';
 import { mayBeAnswer } from '../answers/mayBeAnswer.ts';
 import type { BotDeps } from '../deps.ts';
-import { ownedGuildIds } from '../ownedGuilds.ts';
+import { ownedGuilds } from '../ownedGuilds.ts';
 
 /** Quiz threads looked at after a restart: the most recent ones, whose answers may have been missed. */
 const MAX_THREADS = 50;
@@ -28,11 +28,10 @@ const RECENT_MS = 3 * 24 * 60 * 60 * 1000;
  */
 export async function catchUpQuizThreads(deps: BotDeps): Promise<void> {
   const since = deps.app.clock.now().getTime() - RECENT_MS;
-  const guildIds = ownedGuildIds(deps.client);
   const recent = await openQuizzes(deps.app, {
     createdSince: new Date(since),
     limit: MAX_THREADS,
-    ...(guildIds ? { guildIds } : {}),
+    ...ownedGuilds(deps.client),
   });
   // A flashcard's thread is chat: nothing in it was waiting for a grade. Oldest first, as they came.
   const quizzes = recent

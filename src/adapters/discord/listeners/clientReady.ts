@@ -1,6 +1,6 @@
 import { openQuizzes } from '../../../app/index.ts';
 import type { BotDeps } from '../deps.ts';
-import { ownedGuildIds } from '../ownedGuilds.ts';
+import { ownedGuilds } from '../ownedGuilds.ts';
 
 /** Threads fetched at once; the rest wait, so a restart does not burst the REST API. */
 const CONCURRENCY = 5;
@@ -14,8 +14,7 @@ const MAX_THREADS = 200;
  */
 export async function rejoinQuizThreads(deps: BotDeps): Promise<void> {
   const { client } = deps;
-  const guildIds = ownedGuildIds(client);
-  const missing = (await openQuizzes(deps.app, { limit: MAX_THREADS, ...(guildIds ? { guildIds } : {}) }))
+  const missing = (await openQuizzes(deps.app, { limit: MAX_THREADS, ...ownedGuilds(client) }))
     .filter((quiz) => quiz.threadId !== null && client.guilds.cache.has(quiz.guildId))
     .filter((quiz) => !client.channels.cache.has(quiz.threadId!));
   let fetched = 0;
