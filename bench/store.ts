@@ -1,6 +1,7 @@
 // `npm run bench:store`: graded answers per second through the application layer (submitAnswer: lock,
 // rate limit, attempt, progress, FSRS, points in one transaction) on the database DATABASE_URL selects,
 // in a fresh database of its own. The grader is a stub: this measures the store, not mathjs.
+// BENCH_ANSWERS, BENCH_CONCURRENCY, BENCH_USERS and BENCH_CARDS change the load (one user, one card: races).
 import { performance } from 'node:perf_hooks';
 
 import { openDatabase, prismaStore } from '../src/adapters/store/index.ts';
@@ -12,12 +13,12 @@ import { createTestDatabase } from '../tests/support/testDatabase.ts';
 
 const ANSWERS = Number(process.env['BENCH_ANSWERS'] ?? 3000);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 16);
-const USERS = 200;
+const USERS = Number(process.env['BENCH_USERS'] ?? 200);
 
 const test = await createTestDatabase();
 const db = await openDatabase(test.config);
 try {
-  const cards = Array.from({ length: 20 }, (_, i) =>
+  const cards = Array.from({ length: Number(process.env['BENCH_CARDS'] ?? 20) }, (_, i) =>
     fakeCard(`bench${i}`, { parts: ['1', '2'], difficulty: 1 + (i % 5) }),
   );
   const byId = new Map(cards.map((card) => [card.id, card]));

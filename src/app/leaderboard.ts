@@ -22,7 +22,7 @@ export interface LeaderboardResult {
   readonly me?: LeaderboardRow;
 }
 
-export const LEADERBOARD_SIZE = 10;
+const LEADERBOARD_SIZE = 10;
 
 /** The top 10 and the caller's rank, for a period in the guild's time zone (default: this week, the server). */
 export async function leaderboard(ctx: AppContext, input: LeaderboardInput): Promise<LeaderboardResult> {

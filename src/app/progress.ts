@@ -2,7 +2,7 @@ import { currentStreak, localDate } from '../core/scoring/index.ts';
 import { partLabels } from '../core/cards/card.ts';
 import type { AppContext } from './context.ts';
 
-export interface TagMastery {
+interface TagMastery {
   readonly tag: string;
   /** Parts of the tag's cards: in all, solved, mastered. */
   readonly parts: number;

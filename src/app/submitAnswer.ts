@@ -1,4 +1,4 @@
-import type { Verdict } from '../core/grading/verdict.ts';
+import { reasonCode, type Verdict } from '../core/grading/verdict.ts';
 import { pointsFor } from '../core/scoring/index.ts';
 import type { AppContext, QuizLocation, UserRef } from './context.ts';
 import { currentPart } from './currentPart.ts';
@@ -108,7 +108,7 @@ export async function submitAnswer(ctx: AppContext, input: SubmitAnswerInput): P
         isStep: input.isStep ?? false,
         points,
         mistake: verdict.mistake ?? null,
-        feedback: verdict.feedback,
+        feedback: reasonCode(verdict.reason),
       }),
       progress: { progress: afterAnswer(before, verdict.verdict, now), expectedVersion },
       rateLimit,

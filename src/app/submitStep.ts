@@ -1,4 +1,4 @@
-import type { Verdict } from '../core/grading/index.ts';
+import { reasonCode, type Verdict } from '../core/grading/index.ts';
 import type { Step } from '../core/steps/steps.ts';
 import type { AppContext, QuizLocation, UserRef } from './context.ts';
 import { newAttempt } from './newAttempt.ts';
@@ -61,7 +61,7 @@ export async function submitStep(ctx: AppContext, input: SubmitStepInput): Promi
       verdict: verdict.verdict,
       isStep: true,
       mistake: verdict.mistake ?? null,
-      feedback: verdict.feedback,
+      feedback: reasonCode(verdict.reason),
     }),
     rateLimit,
   });

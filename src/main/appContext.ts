@@ -20,7 +20,7 @@ import type { Config } from '../config.ts';
 /** The core grader behind the application's `Grader` port. */
 export function grader(card: NumericCard, label: string, input: string, rng: () => number): Verdict {
   const part = findPart(card, label);
-  if (part === undefined) return { verdict: 'invalid', feedback: `This card has no part "${label}".` };
+  if (part === undefined) return { verdict: 'invalid', reason: { code: 'no_part', label } };
   return gradeAnswer(card, part, input, rng);
 }
 
@@ -29,7 +29,7 @@ function stepGrader(card: NumericCard, part: Part, step: Step, input: string, rn
   const preparation = prepareStep(card, part, step, rng);
   return preparation.ok
     ? gradeAgainst(preparation.prepared, input)
-    : { verdict: 'invalid', feedback: `This step cannot be graded: ${preparation.reason}.` };
+    : { verdict: 'invalid', reason: { code: 'cannot_grade', subject: 'step' } };
 }
 
 /** What a composition root chooses; the rest defaults to the real clock, UUIDs, `Math.random` and the core graders. */

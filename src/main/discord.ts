@@ -7,6 +7,7 @@ import { shardOptions } from '../adapters/discord/shardOptions.ts';
 import { createLogger } from '../adapters/discord/logger.ts';
 import { createRenderer, type Renderer } from '../adapters/render/index.ts';
 import { loadSeeds } from '../adapters/seeds/loadSeeds.ts';
+import { cardProblemWords } from '../adapters/text/cardProblemWords.ts';
 import { logDeck } from './logDeck.ts';
 import { advisoryBucketLock, databaseConfigOf, isStoreUnavailable } from '../adapters/store/index.ts';
 import { sharedIdentifyThrottler } from '../adapters/discord/identifyThrottler.ts';
@@ -32,7 +33,7 @@ export async function runDiscord(runtime: Runtime, config: Config): Promise<void
     const sync = await syncCards(app, bank.cards);
     const broken = bank.broken.map((card) => ({
       file: card.file,
-      message: card.problems.map((problem) => problem.message).join('; '),
+      message: card.problems.map(cardProblemWords).join('; '),
     }));
     return { cards: bank.cards.length, sync, broken };
   };

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 
 import type { SeedBank } from '../adapters/seeds/loadSeeds.ts';
+import { cardProblemWords } from '../adapters/text/cardProblemWords.ts';
 
 /**
  * What an operator should know about the deck: files refused, and derivations served as flashcards
@@ -9,7 +10,7 @@ import type { SeedBank } from '../adapters/seeds/loadSeeds.ts';
 export function logDeck(logger: Logger, bank: SeedBank): void {
   for (const card of bank.broken)
     logger.warn(
-      { file: card.file, problems: card.problems.map((p) => `${p.field}: ${p.message}`) },
+      { file: card.file, problems: card.problems.map((p) => `${p.field}: ${cardProblemWords(p)}`) },
       'card refused',
     );
   for (const card of bank.cards)

@@ -64,6 +64,19 @@ describe('parseMarkdown', () => {
     ]);
   });
 
+  it('GIVEN a * or _ inside $…$ THEN it opens no emphasis; around math, emphasis still holds', () => {
+    const [p] = parseMarkdown('*see $a*b$ here* and $x_1 + y_2$ _fine_');
+    expect(p?.kind === 'paragraph' && p.inlines).toEqual([
+      { kind: 'text', text: 'see ', style: 'italic' },
+      { kind: 'math', tex: 'a*b' },
+      { kind: 'text', text: ' here', style: 'italic' },
+      { kind: 'text', text: ' and ', style: 'normal' },
+      { kind: 'math', tex: 'x_1 + y_2' },
+      { kind: 'text', text: ' ', style: 'normal' },
+      { kind: 'text', text: 'fine', style: 'italic' },
+    ]);
+  });
+
   it('GIVEN a lone dollar or an unclosed emphasis THEN plain text', () => {
     expect(parseMarkdown('costs $ and *more')).toEqual([
       { kind: 'paragraph', inlines: [{ kind: 'text', text: 'costs $ and *more', style: 'normal' }] },

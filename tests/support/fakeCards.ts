@@ -68,8 +68,10 @@ export function fakeFlashcard(id: string, options: { solution?: boolean; tags?: 
 
 /** "right" is correct, "wrong" incorrect, "long" not simplified, anything else invalid. */
 export const fakeGrader: Grader = (_card, _part, input) => {
-  if (input === 'right') return { verdict: 'correct', feedback: 'correct' };
-  if (input === 'wrong') return { verdict: 'incorrect', mistake: 'sign', feedback: 'incorrect: the sign' };
-  if (input === 'long') return { verdict: 'not_simplified', feedback: 'not simplified' };
-  return { verdict: 'invalid', feedback: 'could not read it' };
+  const target = '∂ℓ/∂w';
+  if (input === 'right') return { verdict: 'correct', reason: { code: 'correct', target } };
+  if (input === 'wrong') return { verdict: 'incorrect', mistake: 'sign', reason: { code: 'sign', target } };
+  if (input === 'long')
+    return { verdict: 'not_simplified', reason: { code: 'not_simplified', missing: ['n'], forbidden: [] } };
+  return { verdict: 'invalid', reason: { code: 'unreadable', error: { code: 'empty', afterEquals: false } } };
 };

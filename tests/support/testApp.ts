@@ -1,6 +1,6 @@
 import { prismaStore, openDatabase, type Database } from '../../src/adapters/store/index.ts';
 import { memoryStore } from '../../src/adapters/store/memory/memoryStore.ts';
-import { syncCards, type AppContext, type Store, type StoreDeps } from '../../src/app/index.ts';
+import { syncCards, type AppContext, type Grader, type Store, type StoreDeps } from '../../src/app/index.ts';
 import type { Card } from '../../src/core/cards/card.ts';
 import { seededRng } from '../../src/core/random/rng.ts';
 import { createAppContext } from '../../src/main/appContext.ts';
@@ -30,9 +30,11 @@ export function countingIds(): () => string {
 export interface TestAppOptions {
   readonly now?: Date;
   readonly answersPerMinute?: number;
+  /** The core's grader instead of the fake one, for tests of what real verdicts leave behind. */
+  readonly grade?: Grader;
 }
 
-/** The application on a store, with the fake grader, a fixed clock and the given cards synced. */
+/** The application on a store, with the fake grader (unless one is given), a fixed clock and the given cards synced. */
 async function wire(
   store: (deps: StoreDeps) => Store,
   cards: readonly Card[],
@@ -48,7 +50,7 @@ async function wire(
       clock,
       ...(options.ids ? { ids: options.ids } : {}),
       rng: seededRng(1),
-      grade: fakeGrader,
+      grade: options.grade ?? fakeGrader,
     },
   );
   await syncCards(ctx, cards);

@@ -2,6 +2,8 @@ import { cardVocabulary } from '../../core/cards/vocabulary.ts';
 import { exprToTex } from '../../core/expr/tex.ts';
 import { readExpression } from '../../core/reader/index.ts';
 import type { SeedBank } from '../seeds/loadSeeds.ts';
+import { readErrorWords } from '../text/readErrorWords.ts';
+import { sentence } from '../text/words.ts';
 import type { RenderDeps } from './renderCommand.ts';
 
 /** What `gradquiz render` needs from the card bank: card texts, and answers read as the grader reads them. */
@@ -22,7 +24,7 @@ export function renderDeps(bank: SeedBank): RenderDeps {
       const read = readExpression(answer, vocab);
       return read.ok
         ? { ok: true, tex: exprToTex(read.expr, vocab.names) }
-        : { ok: false, message: read.error.message };
+        : { ok: false, message: sentence(readErrorWords(read.error)) };
     },
   };
 }

@@ -11,7 +11,7 @@ import { renderDeps } from './renderDeps.ts';
 import { texLint } from './texLint.ts';
 import type { CliIo } from './io.ts';
 
-export const USAGE = `gradquiz — grade gradient derivations
+const USAGE = `gradquiz — grade gradient derivations
 
 Usage:
   gradquiz grade <card-id> <part-label> [--seeds DIR] [--json] [--seed N] [--] '<answer>'

@@ -37,8 +37,8 @@ import { parseLine, type ConsoleCommand, type QuizFilters } from './parseLine.ts
 import { createStyle } from './style.ts';
 
 /** The practice mode is one server with one channel, as the application layer sees it. */
-export const CONSOLE_GUILD_ID = 'local';
-export const CONSOLE_CHANNEL_ID = 'console';
+const CONSOLE_GUILD_ID = 'local';
+const CONSOLE_CHANNEL_ID = 'console';
 
 export interface ConsoleSessionOptions {
   readonly app: AppContext;

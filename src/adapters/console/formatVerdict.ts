@@ -1,4 +1,5 @@
 import type { Verdict } from '../../core/grading/verdict.ts';
+import { feedbackWords } from '../text/feedbackWords.ts';
 import { VERDICT_EMOJI, VERDICT_WORDS } from '../text/verdictLine.ts';
 import type { Style } from './style.ts';
 
@@ -7,15 +8,14 @@ export const INDENT = '   ';
 
 /**
  * The verdict in emoji and words, its feedback, the mistake code and the reader's reading:
- * `✅ correct: that is ∂ℓ/∂w.` The feedback often opens with the verdict's own words ("Correct: …",
- * "I could not read …"); then it is the line itself rather than said twice.
+ * `✅ correct: that is ∂ℓ/∂w.` Feedback with opening words of its own ("Correct", "I could not read
+ * `x +`") opens the line with them, lower case and without the "I", rather than say the verdict twice.
  */
 export function formatVerdict(verdict: Verdict, style: Style): string {
-  const words = VERDICT_WORDS[verdict.verdict];
-  const feedback = verdict.feedback.replace(/^I (?=could not read)/, '');
-  const head = feedback.toLowerCase().startsWith(words)
-    ? feedback[0]?.toLowerCase() + feedback.slice(1)
-    : `${words}: ${feedback}`;
+  const { lead, text } = feedbackWords(verdict.reason);
+  const opening =
+    lead === undefined ? VERDICT_WORDS[verdict.verdict] : lead.charAt(0).toLowerCase() + lead.slice(1);
+  const head = `${opening.replace(/^i (?=could not read)/, '')}: ${text}`;
   const lines = [style.verdict(verdict.verdict, `${VERDICT_EMOJI[verdict.verdict]} ${head}`)];
   if (verdict.mistake !== undefined) lines.push(style.dim(`${INDENT}mistake: ${verdict.mistake}`));
   if (verdict.normalized !== undefined) lines.push(style.dim(`${INDENT}read as: ${verdict.normalized}`));

@@ -4,7 +4,7 @@ import { Client, GatewayIntentBits, Partials, type ClientOptions } from 'discord
  * The intents gradquiz asks for: guilds (channels, threads, roles), guild messages and their content
  * (answers typed in quiz threads; Message Content is privileged and must be enabled in the portal).
  */
-export const BOT_INTENTS = [
+const BOT_INTENTS = [
   GatewayIntentBits.Guilds,
   GatewayIntentBits.GuildMessages,
   GatewayIntentBits.MessageContent,

@@ -4,7 +4,7 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 const URL_TOKENS = /\/(interactions\/\d+|webhooks\/\d+)\/[A-Za-z0-9_.-]+/g;
 
 /** Replaces every secret (the bot token above all) and every interaction token in a string. */
-export function scrub(text: string, secrets: readonly string[]): string {
+function scrub(text: string, secrets: readonly string[]): string {
   let out = text.replace(URL_TOKENS, '/$1/[redacted]');
   for (const secret of secrets) if (secret) out = out.split(secret).join('[redacted]');
   return out;

@@ -13,8 +13,10 @@ import type {
 } from '../../app/index.ts';
 import { isNumeric, type Card, type SelfCard } from '../../core/cards/card.ts';
 import type { ReviewRating } from '../../core/scoring/index.ts';
-import type { VerdictName } from '../../core/grading/verdict.ts';
+import type { Verdict } from '../../core/grading/verdict.ts';
+import { feedbackWords } from '../text/feedbackWords.ts';
 import { VERDICT_EMOJI, VERDICT_WORDS } from '../text/verdictLine.ts';
+import { sentence } from '../text/words.ts';
 import { plural } from '../text/plural.ts';
 
 /**
@@ -26,11 +28,12 @@ type Graded = Extract<SubmitAnswerResult, { kind: 'graded' }>;
 
 const mention = (userId: string) => `<@${userId}>`;
 
-/** The feedback, led by the verdict's words unless it already says them ("could not read" and all). */
-function inWords(verdict: VerdictName, feedback: string): string {
-  const words = VERDICT_WORDS[verdict];
-  if (feedback.toLowerCase().includes(words)) return feedback;
-  return `${words.charAt(0).toUpperCase()}${words.slice(1)}: ${feedback}`;
+/** The feedback, led by its own opening words (`Incorrect`, `I could not read …`) or else by the verdict's. */
+function inWords({ verdict, reason }: Verdict): string {
+  const words = feedbackWords(reason);
+  if (words.lead !== undefined) return sentence(words);
+  const name = VERDICT_WORDS[verdict];
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}: ${words.text}`;
 }
 
 function pointsLine(result: Graded): string {
@@ -58,16 +61,16 @@ export const answerSay = {
     const { verdict } = result.verdict;
     const part = result.attempt.part;
     if (verdict === 'correct') {
-      const note = result.verdict.note ? `\n${result.verdict.feedback}` : '';
+      const note = result.verdict.note ? `\n${sentence(feedbackWords(result.verdict.reason))}` : '';
       return `${VERDICT_EMOJI.correct} ${mention(userId)} solved part ${part} — correct (answer hidden).${pointsLine(result)}${note}${nextLine(result, card)}`;
     }
-    return `${VERDICT_EMOJI[verdict]} ${mention(userId)}, part ${part} — ${inWords(verdict, result.verdict.feedback)} (answer hidden)`;
+    return `${VERDICT_EMOJI[verdict]} ${mention(userId)}, part ${part} — ${inWords(result.verdict)} (answer hidden)`;
   },
 
   /** An answer left in the thread. `spoilered`: it was already wrapped, so nothing to remind. */
   kept(result: Graded, card: Card | undefined, spoilered: boolean): string {
-    const { verdict, feedback } = result.verdict;
-    const lead = `${VERDICT_EMOJI[verdict]} ${inWords(verdict, feedback)}`;
+    const { verdict } = result.verdict;
+    const lead = `${VERDICT_EMOJI[verdict]} ${inWords(result.verdict)}`;
     const hide =
       (verdict === 'correct' || verdict === 'not_simplified') && !spoilered
         ? '\nPlease wrap answers in ||spoilers|| so they do not give the solution away.'
@@ -77,9 +80,8 @@ export const answerSay = {
 
   /** A private answer (`/answer`, the Answer button): the verdict for the student's eyes only. */
   private(result: Graded, card: Card | undefined): string {
-    const { verdict, feedback } = result.verdict;
     const part = `Part ${result.attempt.part} of \`${result.quiz.cardId}\``;
-    return `${VERDICT_EMOJI[verdict]} ${part}: ${inWords(verdict, feedback)}${pointsLine(result)}${nextLine(result, card)}`;
+    return `${VERDICT_EMOJI[result.verdict.verdict]} ${part}: ${inWords(result.verdict)}${pointsLine(result)}${nextLine(result, card)}`;
   },
 
   /** What the quiz thread learns of a private solve. */
@@ -372,8 +374,8 @@ export const stepSay = {
   step: (result: Extract<NextStepResult, { kind: 'step' }>, definition: string) =>
     `🪜 Part ${result.part}, step ${result.number}/${result.total}: what is **${result.step.title}**, the derivative of \`${result.step.of}\` with respect to \`${result.step.by}\`?\n\`${result.step.of} = ${definition}\`\nAnswer with \`/step answer:…\` (steps earn no points; they lead you to the part's answer).`,
   graded(result: Extract<SubmitStepResult, { kind: 'graded' }>): string {
-    const { verdict, feedback } = result.verdict;
-    const line = `${VERDICT_EMOJI[verdict]} ${result.step.title} (step ${result.number}/${result.total} of part ${result.part}): ${inWords(verdict, feedback)}`;
+    const { verdict } = result.verdict;
+    const line = `${VERDICT_EMOJI[verdict]} ${result.step.title} (step ${result.number}/${result.total} of part ${result.part}): ${inWords(result.verdict)}`;
     if (verdict !== 'correct') return line;
     return result.number < result.total
       ? `${line}\n\`/step\` for the next step.`

@@ -3,7 +3,7 @@ import type { RenderError } from './renderError.ts';
 import type { TexConverter } from './texConverter.ts';
 
 /** Every formula of a section, in reading order. */
-export function collectMath(blocks: readonly Block[]): { tex: string; display: boolean }[] {
+function collectMath(blocks: readonly Block[]): { tex: string; display: boolean }[] {
   return blocks.flatMap((block): { tex: string; display: boolean }[] => {
     switch (block.kind) {
       case 'paragraph':

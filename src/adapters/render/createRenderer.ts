@@ -29,7 +29,7 @@ export interface Renderer {
 }
 
 export interface RendererConfig {
-  /** Rendered PNGs kept, by content and theme. */
+  /** Rendered PNGs kept, by content and theme (0: none, as the render bench measures). */
   readonly pngCacheSize?: number;
   /** Typeset formulas kept. */
   readonly formulaCacheSize?: number;
@@ -49,7 +49,7 @@ const tooLong = (what: string, length: number, max: number): RenderResult<never>
 });
 
 /** librsvg and libpng refuse larger images; such a page is shown as text instead. */
-export const MAX_PIXEL_SIDE = 32_767;
+const MAX_PIXEL_SIDE = 32_767;
 
 async function drawPage(layout: PageLayout, width: number, theme: ThemeName): Promise<RenderResult<Png>> {
   const height = pagePixelHeight(layout, width);
@@ -78,7 +78,9 @@ async function drawPage(layout: PageLayout, width: number, theme: ThemeName): Pr
 export async function createRenderer(config: RendererConfig = {}): Promise<Renderer> {
   const converter = await createTexConverter({ cacheSize: config.formulaCacheSize ?? 1000 });
   const font = createTextFont(converter.font);
-  const pngs = new LRUCache<string, RenderResult<Png>>({ max: config.pngCacheSize ?? 128 });
+  const pngCacheSize = config.pngCacheSize ?? 128;
+  // lru-cache refuses a size of 0.
+  const pngs = pngCacheSize > 0 ? new LRUCache<string, RenderResult<Png>>({ max: pngCacheSize }) : undefined;
 
   async function cachedPng(
     key: string,
@@ -86,13 +88,13 @@ export async function createRenderer(config: RendererConfig = {}): Promise<Rende
     theme: ThemeName,
     layout: () => RenderResult<PageLayout>,
   ): Promise<RenderResult<Png>> {
-    const hit = pngs.get(key);
+    const hit = pngs?.get(key);
     if (hit) return hit;
     const laidOut = layout();
     const result: RenderResult<Png> = laidOut.ok
       ? await drawPage(laidOut.value, pixelWidth(laidOut.value), theme)
       : laidOut;
-    pngs.set(key, result);
+    pngs?.set(key, result);
     return result;
   }
 

@@ -3,7 +3,7 @@ import type { MathJaxNewcmFont } from '@mathjax/mathjax-newcm-font/js/svg.js';
 export type TextStyle = 'normal' | 'bold' | 'italic' | 'bold-italic' | 'monospace';
 
 /** One glyph of the prose font, in thousandths of an em. */
-export interface Glyph {
+interface Glyph {
   readonly width: number;
   /**
    * SVG path data drawing the glyph with its origin at (x, baseline), y pointing down; absent for a

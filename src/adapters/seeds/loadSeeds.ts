@@ -8,7 +8,7 @@ import { resolveCard, type CardMemo } from '../../core/deck/resolveCard.ts';
 import { noMemo, type MemoStore } from './memoStore.ts';
 
 /** A card file that could not be loaded, with everything wrong with it. */
-export interface BrokenCard {
+interface BrokenCard {
   readonly file: string;
   readonly id?: string;
   readonly problems: readonly CardProblem[];

@@ -61,7 +61,7 @@ function pidExists(pid: number): boolean {
  * The owner is the process that wrote the lock: its pid exists, and — where the system tells start
  * times — that process started when the lock says, in this boot. A reused pid has another start time.
  */
-export function isLive(owner: LockOwner): boolean {
+function isLive(owner: LockOwner): boolean {
   if (!pidExists(owner.pid)) return false;
   if (owner.boot !== undefined && owner.boot !== bootId()) return false;
   const start = processStart(owner.pid);

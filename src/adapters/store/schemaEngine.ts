@@ -9,7 +9,7 @@ import type * as SchemaEngineModule from '@prisma/schema-engine-wasm';
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm';
 
 /** Where the schema and its migrations live, relative to the project root. */
-export const SCHEMA_PATH = path.resolve(import.meta.dirname, '../../../prisma/schema.prisma');
+const SCHEMA_PATH = path.resolve(import.meta.dirname, '../../../prisma/schema.prisma');
 export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../../prisma/migrations');
 
 const NO_FILTERS = { externalTables: [], externalEnums: [] };
@@ -56,7 +56,7 @@ function loadEngineModule(): Promise<EngineModule> {
 }
 
 /** The migrations directory as the engine expects it, read from disk. */
-export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
+async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
   const names = (await readdir(dir, { withFileTypes: true }))
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)

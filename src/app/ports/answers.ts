@@ -54,7 +54,7 @@ export type RecordAttemptResult =
   | { readonly kind: 'stale' };
 
 /** Writes that carry no attempt: they either happen or find the progress moved. */
-export type RecordProgressResult = 'recorded' | 'stale';
+type RecordProgressResult = 'recorded' | 'stale';
 
 /**
  * The user's work on quizzes. Every write is atomic and serialised per user: it ensures the user (with

@@ -39,6 +39,11 @@ export interface AttemptRecord {
   readonly channelId: string | null;
   readonly points: number;
   readonly mistake: string | null;
+  /**
+   * The verdict's reason code (`reasonCode`: `differs`, `sign`, `unreadable:syntax`,
+   * `shape_error:product_mismatch` …), stable for grouping; '' for hints, give-ups and ratings. The
+   * words are each adapter's, made from the verdict when it is shown.
+   */
   readonly feedback: string;
   /** A flashcard's self-rating (1 again … 4 easy); null for a graded answer. */
   readonly rating: number | null;

@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import type { z } from 'zod';
 import { FUNCTION_NAMES, type Expr, type Vocabulary } from '../expr/ast.ts';
+import { printExpr } from '../expr/print.ts';
 import { describeShape, inferShape, sameShape, type Shape } from '../expr/shape.ts';
 import { readExpression } from '../reader/index.ts';
 import {
@@ -27,7 +28,6 @@ import {
 } from './schema.ts';
 import { splitSections } from './sections.ts';
 import { vocabularyOf } from './vocabulary.ts';
-import { describeShapeError } from '../grading/shapeMessages.ts';
 
 export type CardParse =
   /**
@@ -41,14 +41,14 @@ export type CardParse =
 /** The default range of a vector's components when a card gives none. */
 const DEFAULT_RANGE: [number, number] = [-2, 2];
 
-type Report = (field: string, message: string, warning?: boolean) => void;
+type Report = (field: string, message: string, warning?: boolean, cause?: CardProblem['cause']) => void;
 
 /** Collects problems once each, naming the field they are about, so an author fixes a card in one pass. */
 function problemCollector(file: string) {
   const problems: CardProblem[] = [];
-  const report: Report = (field, message, warning = false) => {
+  const report: Report = (field, message, warning = false, cause = undefined) => {
     if (!problems.some((p) => p.field === field && p.message === message))
-      problems.push({ file, field, message, ...(warning ? { warning } : {}) });
+      problems.push({ file, field, message, ...(warning ? { warning } : {}), ...(cause ? { cause } : {}) });
   };
   const reportIssues = (prefix: string, error: z.ZodError, warning = false) => {
     for (const issue of error.issues) {
@@ -238,12 +238,19 @@ function buildCheck(check: CheckBlock, report: Report): Built | undefined {
   const read = (source: string, field: string): { expr: Expr; shape: Shape } | undefined => {
     const result = readExpression(source, vocabulary());
     if (!result.ok) {
-      report(field, result.error.message);
+      const near = result.error.near === undefined ? '' : ` near "${result.error.near}"`;
+      report(field, `does not read (${result.error.code}${near})`, false, {
+        code: 'unreadable',
+        error: result.error,
+      });
       return undefined;
     }
     const shape = inferShape(result.expr, shapes);
     if (!shape.ok) {
-      report(field, describeShapeError(shape.error));
+      report(field, `its shapes do not agree (${shape.error.code} in ${printExpr(shape.error.at)})`, false, {
+        code: 'shape_error',
+        error: shape.error,
+      });
       return undefined;
     }
     return { expr: result.expr, shape: shape.info.shape };

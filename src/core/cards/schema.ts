@@ -13,7 +13,7 @@ const integerRange = z
 const dimension = z.union([z.string().min(1), z.number().int().positive()]);
 
 /** One entry of `check.vars`, in any of the forms SPEC section 1 allows. */
-export const varSchema = z.union([
+const varSchema = z.union([
   integerRange,
   z.strictObject({
     vector: dimension,

@@ -7,6 +7,7 @@ import { isClose, isDefined } from '../grading/tolerance.ts';
 import type { Rng } from '../random/rng.ts';
 import { printExpr } from '../expr/print.ts';
 import { gradeAgainst } from '../grading/grade.ts';
+import { reasonCode } from '../grading/verdict.ts';
 import { prepareStep, stepsOf } from '../steps/steps.ts';
 
 /** Every value equals `sign ×` the reference at every point. */
@@ -57,7 +58,7 @@ function checkSteps(
     if (verdict.verdict !== 'correct')
       report(
         part.fields.answer,
-        `part ${part.label}: step ${step.title}: its derived form does not check (${verdict.feedback})`,
+        `part ${part.label}: step ${step.title}: its derived form does not check (${verdict.verdict}: ${reasonCode(verdict.reason)})`,
       );
   }
 }

@@ -90,8 +90,7 @@ export function groupBody(tokens: readonly TexToken[], start: number): TexToken[
   return isChar(tokens[start], '{') ? tokens.slice(start + 1, end - 1) : tokens.slice(start, end);
 }
 
-export const isSpace = (t: TexToken | undefined): boolean =>
-  t !== undefined && 'ch' in t && /^\s$/.test(t.ch);
+const isSpace = (t: TexToken | undefined): boolean => t !== undefined && 'ch' in t && /^\s$/.test(t.ch);
 
 /** The index of the first token at or after `i` that is not white space. */
 export function skipSpaces(tokens: readonly TexToken[], i: number): number {

@@ -14,11 +14,11 @@ export type Shape =
 
 export const SCALAR: Shape = { kind: 'scalar' };
 
-export const column = (length: Length): Shape => ({ kind: 'vector', length });
-export const matrix = (rows: Length, cols: Length): Shape => ({ kind: 'matrix', rows, cols });
+const column = (length: Length): Shape => ({ kind: 'vector', length });
+const matrix = (rows: Length, cols: Length): Shape => ({ kind: 'matrix', rows, cols });
 
 /** Why an expression cannot be evaluated, whatever the point. */
-export type ShapeErrorCode =
+type ShapeErrorCode =
   | 'vector_power'
   | 'length_mismatch'
   | 'vector_division'
@@ -45,7 +45,7 @@ export interface FreeLetter {
 }
 
 /** The shape of an expression and the free index letters it uses. */
-export interface ShapeInfo {
+interface ShapeInfo {
   readonly shape: Shape;
   /**
    * One letter (`(y - yhat) * x_j`: a vector), or two (`delta_i * x_j`: a matrix whose rows go with

@@ -35,13 +35,13 @@ export interface Factor {
   readonly values: readonly number[];
 }
 
-export interface TermGradient {
+interface TermGradient {
   readonly term: Expr;
   readonly sign: 1 | -1;
   readonly values: readonly Val<number>[];
 }
 
-export interface Dependency {
+interface Dependency {
   readonly name: string;
   /** A few prepared points with this var redrawn, and given names recomputed. */
   readonly moved: readonly { readonly index: number; readonly values: Val<number>[] }[];

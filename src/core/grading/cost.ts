@@ -36,7 +36,7 @@ interface NodeCost {
 }
 
 /** The largest value a length can take on this card: a literal, or the top of its integer var's draw. */
-export function longestLength(length: Length, vars: Card['vars']): number {
+function longestLength(length: Length, vars: Card['vars']): number {
   if (typeof length === 'number') return length;
   const spec = vars.get(length);
   switch (spec?.kind) {

@@ -5,12 +5,12 @@ import { analysisOf, type Factor } from './analysis.ts';
 import type { PreparedPart, SamplePoint } from './prepare.ts';
 import { isClose, magnitude } from './tolerance.ts';
 import { transposeMistake } from './transposes.ts';
-import * as say from './feedback.ts';
+import type { ChainFactor, Reason } from './verdict.ts';
 
-/** A recognised cause of a wrong answer: a code with an optional detail, and words for the student. */
+/** A recognised cause of a wrong answer: a mistake code with an optional detail, and the reason as data. */
 export interface Diagnosis {
   readonly mistake: string;
-  readonly feedback: string;
+  readonly reason: Reason;
 }
 
 /** Points with a non-zero reference needed before a constant ratio is claimed. */
@@ -46,11 +46,12 @@ export function diagnose(
     );
 
   const transposed = transposeMistake(prepared, everywhere);
-  if (transposed !== undefined) return { mistake: 'transpose', feedback: say.transpose(transposed) };
+  if (transposed !== undefined)
+    return { mistake: 'transpose', reason: { code: 'transpose', wrt: prepared.part.wrt, ...transposed } };
 
   const constant = constantFactor(prepared, values, signs.length === 2);
   if (constant !== undefined)
-    return { mistake: `constant_factor:${constant}`, feedback: say.constantFactor(constant) };
+    return { mistake: `constant_factor:${constant}`, reason: { code: 'constant_factor', factor: constant } };
 
   const analysis = analysisOf(prepared);
   const usable = (f: Factor) => f.values.every((x) => Number.isFinite(x) && x !== 0);
@@ -58,12 +59,12 @@ export function diagnose(
     if (everywhere((p, i) => scale(p.reference, 1 / (factor.values[i] as number))))
       return {
         mistake: `missing_factor:${linkName(factor)}`,
-        feedback: say.missingFactor(describeFactor(factor)),
+        reason: { code: 'missing_factor', factor: chainFactor(factor, false) },
       };
     if (everywhere((p, i) => scale(p.reference, factor.values[i] as number)))
       return {
         mistake: `extra_factor:${linkName(factor)}`,
-        feedback: say.extraFactor(describeFactor(factor)),
+        reason: { code: 'extra_factor', factor: chainFactor(factor, false) },
       };
   }
 
@@ -72,12 +73,12 @@ export function diagnose(
     if (everywhere((_, i) => slip.dropped[i]))
       return {
         mistake: `missing_factor:${linkName(factor)}`,
-        feedback: say.missingFactor(`${describeFactor(factor)}, entry by entry (⊙)`),
+        reason: { code: 'missing_factor', factor: chainFactor(factor, true) },
       };
     if (everywhere((_, i) => slip.twice[i]))
       return {
         mistake: `extra_factor:${linkName(factor)}`,
-        feedback: say.extraFactor(`${describeFactor(factor)}, entry by entry (⊙)`),
+        reason: { code: 'extra_factor', factor: chainFactor(factor, true) },
       };
   }
 
@@ -88,9 +89,9 @@ export function diagnose(
     if (!matters) continue;
     const text = printExpr(term.term);
     if (everywhere((p, i) => minus(p.reference, term.values[i] as Val<number>)))
-      return { mistake: `missing_term:${text}`, feedback: say.missingTerm(text) };
+      return { mistake: `missing_term:${text}`, reason: { code: 'missing_term', term: text } };
     if (everywhere((p, i) => minus(p.reference, term.values[i] as Val<number>, 2)))
-      return { mistake: `missing_term:${text}`, feedback: say.flippedTerm(text) };
+      return { mistake: `missing_term:${text}`, reason: { code: 'flipped_term', term: text } };
   }
 
   for (const dependency of analysis.dependencies) {
@@ -98,7 +99,8 @@ export function diagnose(
       const v = evaluateAt(moved);
       return v !== undefined && isClose(v, values[index] as Val<number>);
     });
-    if (unchanged) return { mistake: `ignores:${dependency.name}`, feedback: say.ignores(dependency.name) };
+    if (unchanged)
+      return { mistake: `ignores:${dependency.name}`, reason: { code: 'ignores', name: dependency.name } };
   }
   return undefined;
 }
@@ -108,24 +110,17 @@ function linkName(factor: Pick<Factor, 'path'>): string {
   return `d${factor.path[0]}/d${factor.path[factor.path.length - 1]}`;
 }
 
-const FUNCTION_WORDS: Record<string, string> = {
-  sigma: 'the derivative of the sigmoid',
-  tanh: 'the derivative of tanh',
-  relu: 'the derivative of the ReLU',
-  softplus: 'the derivative of the softplus',
-  exp: 'the derivative of the exponential',
-  log: 'the derivative of the log',
-};
-
-function describeFactor(factor: Pick<Factor, 'path' | 'outer'>): string {
+/** The link as data for the words: its two ends, and the activation it differentiates, if any. */
+function chainFactor(factor: Pick<Factor, 'path' | 'outer'>, entrywise: boolean): ChainFactor {
   const outer = factor.path[0] as string;
-  const inner = factor.path[factor.path.length - 1] as string;
-  const symbol = `∂${outer === LOSS ? 'ℓ' : outer}/∂${inner}`;
-  const fn = factor.outer?.kind === 'call' ? FUNCTION_WORDS[factor.outer.fn] : undefined;
-  if (fn !== undefined) return `${fn}, ${symbol}`;
-  if (outer === LOSS && factor.path.length === 2)
-    return `${symbol}, the derivative of the loss with respect to ${inner}`;
-  return symbol;
+  return {
+    outer,
+    inner: factor.path[factor.path.length - 1] as string,
+    ofLoss: outer === LOSS,
+    directLoss: outer === LOSS && factor.path.length === 2,
+    ...(factor.outer?.kind === 'call' ? { fn: factor.outer.fn } : {}),
+    entrywise,
+  };
 }
 
 /** Formats a ratio the way a teacher would say it: 2, 1/2, -3, 2/3, n, 1/n, or a decimal. */

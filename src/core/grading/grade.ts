@@ -1,4 +1,4 @@
-import type { Part } from '../cards/card.ts';
+import type { NumericCard as Card, Part } from '../cards/card.ts';
 import { cardVocabulary } from '../cards/vocabulary.ts';
 import { numberAlgebra } from '../expr/algebra.ts';
 import { compile, componentwise, IndexOutOfRange, type Val } from '../expr/compile.ts';
@@ -7,11 +7,9 @@ import { roundingCheck } from './rounding.ts';
 import { inferShape, sameShape, type Shape } from '../expr/shape.ts';
 import { readExpression } from '../reader/index.ts';
 import type { PreparedPart, SamplePoint } from './prepare.ts';
-import { describeShapeError } from './shapeMessages.ts';
 import { diagnose } from './diagnose.ts';
 import { isClose, isDefined } from './tolerance.ts';
-import type { Verdict } from './verdict.ts';
-import * as say from './feedback.ts';
+import type { Reason, Verdict } from './verdict.ts';
 
 /** How the answer compared with the reference at every point. */
 interface Comparison {
@@ -32,14 +30,15 @@ export interface GradeOptions {
 export function gradeAgainst(prepared: PreparedPart, input: string, options: GradeOptions = {}): Verdict {
   const { card, part, layout, points } = prepared;
   const read = readExpression(input, cardVocabulary(card));
-  if (!read.ok) return { verdict: 'invalid', feedback: read.error.message };
+  if (!read.ok) return { verdict: 'invalid', reason: { code: 'unreadable', error: read.error } };
   const normalized = read.normalized;
+  const invalid = (reason: Reason): Verdict => ({ verdict: 'invalid', reason, normalized });
   const shape = inferShape(read.expr, card.shapes);
-  if (!shape.ok) return { verdict: 'invalid', feedback: describeShapeError(shape.error), normalized };
+  if (!shape.ok) return invalid({ code: 'shape_error', error: shape.error });
   const { free } = shape.info;
   const cost = answerCost(read.expr, card, free);
   if (!(cost.work <= WORK_BUDGET))
-    return { verdict: 'invalid', feedback: say.tooMuchWork(cost, WORK_BUDGET), normalized };
+    return invalid({ code: 'too_much_work', work: cost.work, budget: WORK_BUDGET, loops: cost.loops });
 
   const letters = free?.map((f) => f.letter);
   const body = compile(read.expr, numberAlgebra, layout);
@@ -50,27 +49,37 @@ export function gradeAgainst(prepared: PreparedPart, input: string, options: Gra
     values = points.map((p) => evaluate({ values: p.values, letters: {} }));
   } catch (error) {
     if (error instanceof IndexOutOfRange)
-      return { verdict: 'invalid', feedback: say.indexOutOfRange(error), normalized };
+      return invalid({
+        code: 'index_out_of_range',
+        vector: error.vectorName,
+        position: error.position,
+        length: error.length,
+      });
     throw error;
   }
 
-  const incorrect = (mistake: string | undefined, feedback: string): Verdict => ({
+  const incorrect = (mistake: string | undefined, reason: Reason): Verdict => ({
     verdict: 'incorrect',
     ...(mistake !== undefined ? { mistake } : {}),
-    feedback,
+    reason,
     normalized,
   });
+  const { target } = prepared;
   const expected = card.shapes.get(part.wrt) as Shape;
   const known = matchKnownMistake(part, points, values);
-  if (known !== undefined) return incorrect(`card:${known.id}`, known.feedback);
+  if (known !== undefined)
+    return incorrect(`card:${known.id}`, { code: 'card_mistake', id: known.id, feedback: known.feedback });
   // Dimension names are compared before numbers: an n×m answer has as many entries as an m×n gradient.
   const matrixInvolved = shape.info.shape.kind === 'matrix' || expected.kind === 'matrix';
   if ((matrixInvolved && !sameShape(shape.info.shape, expected)) || !sameShapeEverywhere(values, points))
-    return incorrect('shape', say.shape(prepared.target, shape.info.shape, expected));
+    return incorrect('shape', { code: 'shape', target, got: shape.info.shape, expected });
 
   const undefinedAt = values.findIndex((v) => !isDefined(v));
   if (undefinedAt >= 0)
-    return incorrect(undefined, say.undefinedAt(card, points[undefinedAt] as SamplePoint));
+    return incorrect(undefined, {
+      code: 'undefined_at',
+      at: scalarsAt(card, points[undefinedAt] as SamplePoint),
+    });
 
   const rounding = roundingCheck(read.expr, letters, layout, points);
   const compare = (sign: 1 | -1) =>
@@ -86,12 +95,12 @@ export function gradeAgainst(prepared: PreparedPart, input: string, options: Gra
     const broken = simplificationProblem(part, read.names);
     const note = allEqual ? undefined : 'other_sign_convention';
     if (broken !== undefined)
-      return { verdict: 'not_simplified', feedback: broken, normalized, ...(note ? { note } : {}) };
+      return { verdict: 'not_simplified', reason: broken, normalized, ...(note ? { note } : {}) };
     return note
-      ? { verdict: 'correct', note, feedback: say.correctOtherSign(prepared.target), normalized }
-      : { verdict: 'correct', feedback: say.correct(prepared.target), normalized };
+      ? { verdict: 'correct', note, reason: { code: 'correct_other_sign', target }, normalized }
+      : { verdict: 'correct', reason: { code: 'correct', target }, normalized };
   }
-  if (allNegated) return incorrect('sign', say.sign(prepared.target));
+  if (allNegated) return incorrect('sign', { code: 'sign', target });
   const evaluateAt = (at: Val<number>[]) => {
     try {
       return evaluate({ values: at, letters: {} });
@@ -101,11 +110,11 @@ export function gradeAgainst(prepared: PreparedPart, input: string, options: Gra
   };
   const diagnosis =
     prepared.isStep || options.diagnose === false ? undefined : diagnose(prepared, values, evaluateAt);
-  if (diagnosis !== undefined) return incorrect(diagnosis.mistake, diagnosis.feedback);
+  if (diagnosis !== undefined) return incorrect(diagnosis.mistake, diagnosis.reason);
   if (comparison.equal.every((eq, i) => eq || comparison.negated[i]))
-    return incorrect(undefined, say.mixedSign(prepared.target));
+    return incorrect(undefined, { code: 'mixed_sign', target });
   const wrong = comparison.equal.filter((eq) => !eq).length;
-  return incorrect(undefined, say.incorrect(prepared.target, wrong, points.length));
+  return incorrect(undefined, { code: 'differs', target, wrong, total: points.length });
 }
 
 /** The card's own mistake the answer equals (or, under `sign: either`, equals negated) at every point. */
@@ -135,9 +144,18 @@ function sameShapeEverywhere(values: readonly Val<number>[], points: readonly Sa
 }
 
 /** What an answer equal to the reference still breaks of the part's `require`/`forbid`. */
-function simplificationProblem(part: Part, names: ReadonlySet<string>): string | undefined {
+function simplificationProblem(part: Part, names: ReadonlySet<string>): Reason | undefined {
   const missing = part.require.filter((n) => !names.has(n));
   const forbidden = part.forbid.filter((n) => names.has(n));
   if (missing.length === 0 && forbidden.length === 0) return undefined;
-  return say.notSimplified(missing, forbidden);
+  return { code: 'not_simplified', missing, forbidden };
+}
+
+/** The scalar names at a point with their values, enough for a student to see where their answer breaks down. */
+function scalarsAt(card: Card, point: SamplePoint): [string, number][] {
+  const names = [...card.vars.keys(), ...card.given.map((g) => g.name)];
+  return names.flatMap((name, i) => {
+    const value = point.values[i];
+    return typeof value === 'number' ? [[name, value] as [string, number]] : [];
+  });
 }

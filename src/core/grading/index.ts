@@ -5,8 +5,8 @@ import { preparePart } from './prepare.ts';
 import type { Verdict } from './verdict.ts';
 
 export { gradeAgainst } from './grade.ts';
-export { preparePart, POINT_COUNT, type PreparedPart, type Preparation } from './prepare.ts';
-export { countsAsAttempt, type Verdict, type VerdictName } from './verdict.ts';
+export { preparePart, type PreparedPart } from './prepare.ts';
+export { reasonCode, type Verdict } from './verdict.ts';
 
 /** The part of a card with this label (`1` and `"1"` are the same label). */
 export function findPart(card: Card, label: string | number): Part | undefined {
@@ -16,10 +16,6 @@ export function findPart(card: Card, label: string | number): Part | undefined {
 /** Grades one answer to one part at fresh random points drawn from `rng`. */
 export function gradeAnswer(card: Card, part: Part, input: string, rng: Rng): Verdict {
   const preparation = preparePart(card, part, rng);
-  if (!preparation.ok)
-    return {
-      verdict: 'invalid',
-      feedback: `This card cannot be graded: ${preparation.reason}. Please tell an admin.`,
-    };
+  if (!preparation.ok) return { verdict: 'invalid', reason: { code: 'cannot_grade', subject: 'card' } };
   return gradeAgainst(preparation.prepared, input);
 }

@@ -12,7 +12,7 @@ import { isDefined } from './tolerance.ts';
  * discrete combinations and checks 20 points, so such an answer meets each case several times, and
  * an answer wrong on half of the continuous space (a relu branch) passes with probability 2⁻²⁰.
  */
-export const POINT_COUNT = 20;
+const POINT_COUNT = 20;
 /** Draws allowed per point before the card is declared undefined there. */
 const MAX_DRAWS_PER_POINT = 25;
 
@@ -50,7 +50,7 @@ export interface Chain {
 const chains = new WeakMap<Part, Chain>();
 
 /** Name → slot: vars first, in declaration order, then given names. */
-export function slotsOf(card: Card): Map<string, number> {
+function slotsOf(card: Card): Map<string, number> {
   const slots = new Map<string, number>();
   for (const name of card.vars.keys()) slots.set(name, slots.size);
   for (const g of card.given) slots.set(g.name, slots.size);

@@ -7,8 +7,8 @@ import type { Scaled } from '../expr/scaled.ts';
  * but equivalent closed form, which stays far below 1e-9 relative on these ranges; 1e-6 leaves a
  * wide margin and is still 100× tighter than WeBWorK's 1e-4. The floor handles a reference at 0.
  */
-export const RELATIVE_TOLERANCE = 1e-6;
-export const ABSOLUTE_TOLERANCE = 1e-10;
+const RELATIVE_TOLERANCE = 1e-6;
+const ABSOLUTE_TOLERANCE = 1e-10;
 
 const components = (v: Val<number>): readonly number[] => (Array.isArray(v) ? v : [v as number]);
 
@@ -36,7 +36,7 @@ export function isClose(answer: Val<number>, reference: Val<number>, sign: 1 | -
  * cancel, and never by more than RELATIVE_TOLERANCE of the reference's size (or 1, below it), so an
  * answer padded with huge cancelling terms cannot hide a real difference.
  */
-export const ROUNDING_PER_SCALE = 1024 * Number.EPSILON;
+const ROUNDING_PER_SCALE = 1024 * Number.EPSILON;
 
 /** Whether `answer` equals `sign × reference` once the rounding of its own evaluation is allowed for. */
 export function isCloseAfterRounding(answer: Val<Scaled>, reference: Val<number>, sign: 1 | -1 = 1): boolean {

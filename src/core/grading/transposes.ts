@@ -12,9 +12,13 @@ export type Everywhere = (target: (p: SamplePoint, i: number) => Val<number> | u
 /**
  * The transposes a student gets wrong: the whole gradient transposed (`x δᵀ` for `δ xᵀ`), or one
  * matrix of the card's answer taken the wrong way round (`W δ` for `Wᵀ δ`). Only square matrices get
- * here: with two dimension names the shape check has already said so.
+ * here: with two dimension names the shape check has already said so. `matrix` names the flipped
+ * matrix; without it, the whole gradient is transposed.
  */
-export function transposeMistake(prepared: PreparedPart, everywhere: Everywhere): string | undefined {
+export function transposeMistake(
+  prepared: PreparedPart,
+  everywhere: Everywhere,
+): { readonly matrix?: string } | undefined {
   const { card, part, layout } = prepared;
   const expected = card.shapes.get(part.wrt);
   const linear = linearAlgebra(numberAlgebra);
@@ -24,15 +28,14 @@ export function transposeMistake(prepared: PreparedPart, everywhere: Everywhere)
     expected?.kind === 'matrix' &&
     everywhere((p) => linear.transpose(p.reference as readonly number[], dimension(expected.rows, p)))
   )
-    return `the transpose of ∂ℓ/∂${part.wrt}`;
+    return {};
   const answerShape = inferShape(part.answer, card.shapes);
   if (!answerShape.ok) return undefined;
   for (const [variant, name] of flippedMatrices(part.answer, card.shapes)) {
     const shape = inferShape(variant, card.shapes);
     if (!shape.ok || !sameShape(shape.info.shape, answerShape.info.shape)) continue;
     const f = compile(variant, numberAlgebra, layout);
-    if (everywhere((p) => f({ values: p.values, letters: {} })))
-      return `∂ℓ/∂${part.wrt} with ${name} where ${name}ᵀ belongs (or the other way round)`;
+    if (everywhere((p) => f({ values: p.values, letters: {} }))) return { matrix: name };
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { ReadFailure, unbalanced } from './messages.ts';
+import { ReadFailure, unbalanced } from './readErrors.ts';
 
 /**
  * Vertical bars: `|a|` → `abs(a)`, `‖a‖` (from `\|`, `\lVert`, `||`) → `norm(a)`, with `‖a‖_2` read as
@@ -22,7 +22,7 @@ export function barsToCalls(text: string, source: string): string {
     } else if (c === ')' || c === ']') {
       const top = open.pop();
       if (top === '|' || top === '‖')
-        throw new ReadFailure(unbalanced(source, `a closing \`${top}\` is missing`));
+        throw new ReadFailure(unbalanced(source, { kind: 'missing_closing', bracket: top }));
       out += c;
     } else if (c === '|' || c === '‖') {
       if (open[open.length - 1] === c) {
@@ -39,6 +39,6 @@ export function barsToCalls(text: string, source: string): string {
   }
   const unclosed = open.find((c) => c === '|' || c === '‖');
   if (unclosed !== undefined)
-    throw new ReadFailure(unbalanced(source, `a closing \`${unclosed}\` is missing`));
+    throw new ReadFailure(unbalanced(source, { kind: 'missing_closing', bracket: unclosed }));
   return out;
 }

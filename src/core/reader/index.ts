@@ -1,4 +1,4 @@
 /** The answer reader: a student's text (or a card's expression field) → an `Expr`, or a reason it cannot be read. */
 export { readExpression } from './readExpression.ts';
 export { LIMITS } from './limits.ts';
-export type { ReadError, ReadErrorCode, ReadResult } from './types.ts';
+export type { ReadErrorCode } from './types.ts';

@@ -1,5 +1,5 @@
 import { GREEK_COMMANDS } from './greek.ts';
-import { badIndex, ReadFailure, syntax, unknownCommand } from './messages.ts';
+import { badIndex, ReadFailure, syntax, unknownCommand } from './readErrors.ts';
 
 /**
  * LaTeX → the text mathjs parses: `\frac{a}{b}` → `((a)/(b))`, `\hat{y}` → `yhat`, `\sigma` → `sigma`,
@@ -128,14 +128,15 @@ export function latexToMath(text: string, source: string): string {
       } else if (t.ch === '{') {
         out += '(' + sequence('}') + ')';
       } else if (t.ch === '}') {
-        throw new ReadFailure(syntax(source, 'there is a `}` without a matching `{`'));
+        throw new ReadFailure(syntax(source, { kind: 'stray_closing_brace' }));
       } else if (t.ch === '_') {
         out += '_' + subscript();
       } else {
         out += t.ch === '~' || t.ch === '&' ? ' ' : t.ch;
       }
     }
-    if (until !== undefined) throw new ReadFailure(syntax(source, `a \`${until}\` is missing`));
+    if (until !== undefined)
+      throw new ReadFailure(syntax(source, { kind: 'missing_latex_close', bracket: until }));
     return out;
   }
 
@@ -144,7 +145,7 @@ export function latexToMath(text: string, source: string): string {
     skipSpaces();
     const t = peek();
     if (t === undefined || ('ch' in t && t.ch === '}')) {
-      throw new ReadFailure(syntax(source, `\`\\${owner}\` is missing its argument`));
+      throw new ReadFailure(syntax(source, { kind: 'missing_argument', command: owner }));
     }
     pos++;
     if ('cmd' in t) return command(t.cmd);
@@ -160,12 +161,7 @@ export function latexToMath(text: string, source: string): string {
     // `W_{i,j}` is `W_{ij}`: a matrix entry, row then column.
     const index = /^[A-Za-z],[A-Za-z]$/.test(written) ? written.replace(',', '') : written;
     if (!/^[A-Za-z0-9]+$/.test(index)) {
-      throw new ReadFailure(
-        badIndex(
-          `I can only read an index that is a letter or a number, like \`x_j\` or \`x_1\`, not \`_{${written}}\``,
-          written,
-        ),
-      );
+      throw new ReadFailure(badIndex({ kind: 'latex_subscript', written }, written));
     }
     return index;
   }
@@ -183,9 +179,7 @@ export function latexToMath(text: string, source: string): string {
         const below = argument(owner);
         const match = /^\s*([A-Za-z])\s*(?:=.*)?$/s.exec(below);
         if (match?.[1] === undefined) {
-          throw new ReadFailure(
-            syntax(source, 'a Σ must run over one index letter, like `\\sum_i` or `\\sum_{i=1}^n`', below),
-          );
+          throw new ReadFailure(syntax(source, { kind: 'sum_index_letter' }, below));
         }
         letter = match[1];
       } else if (peekChar() === '^') {
@@ -211,9 +205,7 @@ export function latexToMath(text: string, source: string): string {
     const base = argument(name).trim();
     const match = /^([A-Za-z][A-Za-z0-9]*)(_[A-Za-z0-9]+)?$/.exec(base);
     if (match?.[1] === undefined) {
-      throw new ReadFailure(
-        syntax(source, `I can only read \`\\${name}\` over a single name, like \`\\${name}{y}\``),
-      );
+      throw new ReadFailure(syntax(source, { kind: 'accent_over_expression', command: name }));
     }
     return ` ${match[1]}${suffix}${match[2] ?? ''} `;
   }
@@ -240,7 +232,7 @@ export function latexToMath(text: string, source: string): string {
     const symbol = SYMBOLS.get(name);
     if (symbol !== undefined) return ` ${symbol} `;
     if (DOTS.has(name)) {
-      throw new ReadFailure(syntax(source, `write the whole expression out, without \`\\${name}\``));
+      throw new ReadFailure(syntax(source, { kind: 'dots', command: name }));
     }
     throw new ReadFailure(unknownCommand(name));
   }

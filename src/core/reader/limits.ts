@@ -1,5 +1,5 @@
 import type { Expr } from '../expr/ast.ts';
-import { tooDeep, tooLong, unbalanced } from './messages.ts';
+import { tooDeep, tooLong, unbalanced } from './readErrors.ts';
 import type { ReadError } from './types.ts';
 
 /**
@@ -35,14 +35,13 @@ export function checkBrackets(text: string, source: string, maxDepth: number): R
       deepest = Math.max(deepest, stack.length);
     } else if (CLOSERS.has(c)) {
       const expected = stack.pop();
-      if (expected === undefined)
-        return unbalanced(source, `there is a \`${c}\` without a matching opening bracket`);
-      if (expected !== c) return unbalanced(source, `a \`${expected}\` is expected where \`${c}\` stands`);
+      if (expected === undefined) return unbalanced(source, { kind: 'no_opening', bracket: c });
+      if (expected !== c) return unbalanced(source, { kind: 'mismatched', expected, found: c });
     }
   }
-  if (deepest > maxDepth) return tooDeep(`brackets nested ${deepest} levels deep`, maxDepth);
+  if (deepest > maxDepth) return tooDeep(deepest, 'brackets', maxDepth);
   const missing = stack.pop();
-  if (missing !== undefined) return unbalanced(source, `a \`${missing}\` is missing`);
+  if (missing !== undefined) return unbalanced(source, { kind: 'missing', bracket: missing });
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 import { barsToCalls } from './bars.ts';
 import { latexToMath } from './latex.ts';
 import { defuseLexerQuirks } from './lexerQuirks.ts';
-import { ReadFailure } from './messages.ts';
+import { ReadFailure } from './readErrors.ts';
 import { wrapSums } from './sums.ts';
 import { markTranspose } from './transpose.ts';
 import type { ReadError } from './types.ts';

@@ -1,5 +1,5 @@
 import { create, parseDependencies, type MathNode } from 'mathjs/number';
-import { notAllowed, quote, syntax, unbalanced } from './messages.ts';
+import { notAllowed, syntax, unbalanced } from './readErrors.ts';
 import type { ReadError } from './types.ts';
 
 /**
@@ -22,45 +22,40 @@ function translate(failure: unknown, text: string, source: string): ReadError {
   const at =
     typeof (failure as { char?: unknown }).char === 'number' ? (failure as { char: number }).char - 1 : -1;
   const near = at >= 0 ? text.slice(Math.max(0, at - 8), at + 8).trim() : undefined;
-  const where = near === undefined || near === '' ? '' : ` near ${quote(near)}`;
   let match: RegExpExecArray | null;
   if (/^Unexpected end of expression/.test(message)) {
-    return syntax(source, 'it ends too early: something is missing at the end');
+    return syntax(source, { kind: 'ends_early' });
   }
-  if (/^Parenthesis \) expected/.test(message)) return unbalanced(source, 'a `)` is missing');
+  if (/^Parenthesis \) expected/.test(message)) return unbalanced(source, { kind: 'missing', bracket: ')' });
   if (/^(?:Parenthesis \]|End of matrix \]) expected/.test(message))
-    return unbalanced(source, 'a `]` is missing');
+    return unbalanced(source, { kind: 'missing', bracket: ']' });
   if (/^End of string/.test(message) || /^Bad escape|^Invalid unicode/.test(message)) {
-    return notAllowed('Text in quotes cannot be part of an answer', near ?? '"');
+    return notAllowed({ kind: 'text' }, near ?? '"');
   }
-  if (/^Value expected/.test(message)) return syntax(source, `a value is missing${where}`, near);
+  if (/^Value expected/.test(message)) return syntax(source, { kind: 'value_missing' }, near);
   if ((match = /^Unexpected operator (\S+)/.exec(message)) !== null) {
     const operator = match[1] ?? '';
-    const detail =
-      operator === ','
-        ? 'a `,` can only separate the arguments of a function, like `max(0, s)`'
-        : `\`${operator}\` is out of place${where}`;
-    return syntax(source, detail, near);
+    return syntax(
+      source,
+      operator === ',' ? { kind: 'comma' } : { kind: 'operator_out_of_place', operator },
+      near,
+    );
   }
   if ((match = /^(?:Unexpected part|Syntax error in part) "(.*)"/.exec(message)) !== null) {
     const part = match[1] ?? '';
-    return syntax(source, `I don't know how to read ${quote(part)} there (is an operator missing?)`, part);
+    return syntax(source, { kind: 'unknown_part', part }, part);
   }
   if (/^Digit expected|is not a valid number/.test(message)) {
-    return syntax(source, `a number is written wrongly${where}`, near);
+    return syntax(source, { kind: 'bad_number' }, near);
   }
-  if (/conditional/.test(message)) return syntax(source, '`?` and `:` cannot be part of an answer', '?');
+  if (/conditional/.test(message)) return syntax(source, { kind: 'conditional' }, '?');
   if (/assign/.test(message)) {
-    return syntax(
-      source,
-      'an `=` stands where I cannot read it: write only the expression (after one `=`)',
-      '=',
-    );
+    return syntax(source, { kind: 'assignment' }, '=');
   }
   if (/^Property name expected after dot/.test(message))
-    return syntax(source, `a \`.\` is out of place${where}`, near);
+    return syntax(source, { kind: 'dot_out_of_place' }, near);
   if (/^Column dimensions mismatch/.test(message)) {
-    return notAllowed('A list or matrix (`[1, 2]`) cannot be part of an answer', '[');
+    return notAllowed({ kind: 'list' }, '[');
   }
-  return syntax(source, `I could not make sense of it${where}`, near);
+  return syntax(source, { kind: 'unreadable' }, near);
 }

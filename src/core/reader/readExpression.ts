@@ -3,7 +3,7 @@ import { printExpr } from '../expr/print.ts';
 import { dropLeftHandSide, namesTheAnswer } from './lefthandside.ts';
 import { checkBrackets, checkLength, LIMITS, measure } from './limits.ts';
 import { toMathText } from './mathText.ts';
-import { empty, equation, nothingAfterEquals, syntax, tooDeep, tooManyNodes } from './messages.ts';
+import { empty, syntax, tooDeep, tooManyNodes } from './readErrors.ts';
 import { parseMath } from './parse.ts';
 import { toExpr } from './toExpr.ts';
 import type { ReadError, ReadResult } from './types.ts';
@@ -12,15 +12,15 @@ import { dropStrayMarks, stripWrappers } from './wrappers.ts';
 /**
  * Reads a student's answer (or a card's expression field) into an `Expr`: wrappers and a left-hand
  * side naming the answer are dropped (an equation is refused), Unicode and LaTeX spelled out, the text parsed by mathjs and its tree checked
- * against the whitelist and the limits. Never throws: every failure is a `ReadError` in words a
- * student understands.
+ * against the whitelist and the limits. Never throws: every failure is a `ReadError`, data that
+ * each adapter puts in words a student understands.
  */
 export function readExpression(text: string, vocab: Vocabulary): ReadResult {
   try {
     return read(text, vocab);
   } catch {
     // A bug must not take the bot down with it; the student sees a plain "could not read".
-    return failed(syntax(text, 'I could not make sense of it'));
+    return failed(syntax(text, { kind: 'unreadable' }));
   }
 }
 
@@ -28,9 +28,9 @@ function read(text: string, vocab: Vocabulary): ReadResult {
   const rawTooLong = checkLength(text, LIMITS.rawLength);
   if (rawTooLong !== undefined) return failed(rawTooLong);
   const { rest, hadLeftHandSide, left } = dropLeftHandSide(stripWrappers(text));
-  if (hadLeftHandSide && !namesTheAnswer(left)) return failed(equation(text.trim()));
+  if (hadLeftHandSide && !namesTheAnswer(left)) return failed(syntax(text.trim(), { kind: 'equation' }, '='));
   const source = dropStrayMarks(stripWrappers(rest));
-  if (source === '') return failed(hadLeftHandSide ? nothingAfterEquals() : empty());
+  if (source === '') return failed(empty(hadLeftHandSide));
   const sourceProblem =
     checkLength(source, LIMITS.length) ?? checkBrackets(source, source, LIMITS.bracketDepth);
   if (sourceProblem !== undefined) return failed(sourceProblem);
@@ -48,7 +48,7 @@ function read(text: string, vocab: Vocabulary): ReadResult {
   if ('code' in converted) return failed(converted);
   const size = measure(converted.expr);
   if (size.nodes > LIMITS.nodes) return failed(tooManyNodes(LIMITS.nodes));
-  if (size.depth > LIMITS.depth) return failed(tooDeep(`${size.depth} levels of operations`, LIMITS.depth));
+  if (size.depth > LIMITS.depth) return failed(tooDeep(size.depth, 'operations', LIMITS.depth));
   return { ok: true, expr: converted.expr, normalized: printExpr(converted.expr), names: converted.names };
 }
 

@@ -1,4 +1,4 @@
-import { ReadFailure, syntax } from './messages.ts';
+import { ReadFailure, syntax } from './readErrors.ts';
 
 /**
  * A Σ marker (`Σ_i`, or a bare `Σ`) left by the LaTeX step takes as its body what follows it up to the
@@ -15,7 +15,7 @@ export function wrapSums(text: string, source: string): string {
     const end = bodyEnd(out, start);
     const body = out.slice(start, end);
     if (body.trim() === '') {
-      throw new ReadFailure(syntax(source, 'a Σ needs something to add up after it, like `\\sum_i w_i x_i`'));
+      throw new ReadFailure(syntax(source, { kind: 'sum_of_nothing' }));
     }
     const letter = marker?.[1] ?? bodyLetter(body, source);
     out = `${out.slice(0, at)} ${letter === undefined ? 'sum' : `sum_${letter}`}(${body})${out.slice(end)}`;
@@ -50,7 +50,7 @@ function isUnary(text: string, previous: string, i: number): boolean {
 function bodyLetter(body: string, source: string): string | undefined {
   const letters = new Set([...body.matchAll(/[A-Za-z0-9]_([A-Za-z])(?![A-Za-z0-9])/g)].map((m) => m[1]));
   if (letters.size > 1) {
-    throw new ReadFailure(syntax(source, 'say which index the Σ runs over, like `\\sum_i` or `Σ_i`'));
+    throw new ReadFailure(syntax(source, { kind: 'sum_index_unclear' }));
   }
   return [...letters][0];
 }

@@ -7,18 +7,17 @@ import {
   badIndex,
   empty,
   notAllowed,
-  quote,
   ReadFailure,
   syntax,
   unknownFunction,
   unknownName,
-} from './messages.ts';
-import type { ReadError } from './types.ts';
+} from './readErrors.ts';
+import type { ReadError, RefusedNode } from './types.ts';
 
 /**
  * mathjs's tree → `Expr`, through a whitelist: numbers, the card's names and constants, the listed
  * functions and the arithmetic operators. Anything else (strings, units, matrices, assignments,
- * blocks, conditions, ranges, objects, comparisons) is refused with a message naming it.
+ * blocks, conditions, ranges, objects, comparisons) is refused with a reason naming it.
  */
 
 /** The views of mathjs's node classes this file reads (its own typings are generic over `never`). */
@@ -71,14 +70,14 @@ const BINARY: Readonly<Record<string, Extract<Expr, { kind: 'binary' }>['op']>> 
   dotPow: 'epow',
 };
 
-const REFUSED: Readonly<Record<string, string>> = {
-  AssignmentNode: 'An assignment (`a = …`) cannot be part of an answer: write only the expression',
-  FunctionAssignmentNode: 'Defining a function (`f(x) = …`) is not allowed: write only the expression',
-  BlockNode: 'Write a single expression: `;` and several statements are not allowed',
-  ConditionalNode: 'A condition (`a ? b : c`) cannot be part of an answer',
-  RangeNode: 'A range (`1:3`) cannot be part of an answer',
-  ObjectNode: 'An object (`{a: 1}`) cannot be part of an answer',
-  RelationalNode: 'A comparison (`a < b`) cannot be part of an answer',
+const REFUSED: Readonly<Record<string, RefusedNode>> = {
+  AssignmentNode: 'assignment',
+  FunctionAssignmentNode: 'function_assignment',
+  BlockNode: 'block',
+  ConditionalNode: 'conditional',
+  RangeNode: 'range',
+  ObjectNode: 'object',
+  RelationalNode: 'relational',
 };
 
 export interface Converted {
@@ -111,13 +110,17 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
         return accessor(node as unknown as AccessorView, bound);
       case 'ArrayNode':
         return brackets((node as unknown as { items: readonly MathNode[] }).items, bound);
-      default:
+      default: {
+        const refused = REFUSED[node.type];
         return fail(
           notAllowed(
-            REFUSED[node.type] ?? `${quote(node.toString())} is not something an answer can contain`,
+            refused !== undefined
+              ? { kind: 'node', node: refused }
+              : { kind: 'other', text: node.toString() },
             node.toString(),
           ),
         );
+      }
     }
   }
 
@@ -125,21 +128,16 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
     if (typeof raw === 'number' && Number.isFinite(raw)) return { kind: 'num', value: raw };
     if (raw === undefined) return fail(empty());
     if (typeof raw === 'string') {
-      return fail(notAllowed('Text in quotes cannot be part of an answer', `"${raw}"`));
+      return fail(notAllowed({ kind: 'text' }, `"${raw}"`));
     }
-    return fail(notAllowed(`\`${String(raw)}\` is not a number you can use`, String(raw)));
+    return fail(notAllowed({ kind: 'number', text: String(raw) }, String(raw)));
   }
 
   /** A name standing for a value: a card name, a constant, or a component `x_j`. */
   function value(name: string, bound: readonly string[]): Expr {
     const resolved = resolveName(name, vocab);
     if (resolved?.kind === 'function') {
-      return fail(
-        notAllowed(
-          `\`${name}\` is a function: write its argument in brackets, like \`${resolved.fn}(s)\``,
-          name,
-        ),
-      );
+      return fail(notAllowed({ kind: 'function_as_value', name, fn: resolved.fn }, name));
     }
     if (resolved !== undefined) return symbol(resolved);
     const split = /^(.+)_([^_]+)$/.exec(name);
@@ -188,19 +186,13 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
   function indexed(base: string, index: string, written: string, bound: readonly string[]): Expr {
     const resolved = resolveName(base, vocab);
     if (resolved === undefined) {
-      return fail(unknownName(base, vocab, `I don't know the name \`${base}\` in \`${written}\``));
+      return fail(unknownName(base, vocab, written));
     }
     if (resolved.kind === 'name' && vocab.names.get(resolved.name) === 'matrix')
       return entry(resolved.name, index, written, bound);
     if (resolved.kind !== 'name' || vocab.names.get(resolved.name) !== 'vector') {
       const shown = resolved.kind === 'function' ? resolved.fn : resolved.name;
-      const which = vectors.length > 0 ? ` (here: ${vectors.join(', ')})` : '';
-      return fail(
-        badIndex(
-          `\`${shown}\` is not a vector, so \`${written}\` has no meaning: only vectors${which} take an index`,
-          written,
-        ),
-      );
+      return fail(badIndex({ kind: 'not_a_vector', name: shown, written, vectors }, written));
     }
     names.add(resolved.name);
     return { kind: 'index', name: resolved.name, index: indexRef(index, resolved.name, written, bound) };
@@ -213,12 +205,7 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
   function entry(name: string, index: string, written: string, bound: readonly string[]): Expr {
     const [row = '', column = '', ...rest] = index;
     if (rest.length > 0 || !isLetter(row, bound) || !isLetter(column, bound))
-      return fail(
-        badIndex(
-          `\`${name}\` is a matrix: an entry takes two index letters, row then column, like \`${name}_ij\``,
-          written,
-        ),
-      );
+      return fail(badIndex({ kind: 'matrix_entry', name }, written));
     names.add(name);
     return { kind: 'index', name, index: { kind: 'letter', letter: row }, column };
   }
@@ -226,46 +213,29 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
   function indexRef(index: string, base: string, written: string, bound: readonly string[]): IndexRef {
     if (/^[0-9]+$/.test(index)) {
       const position = Number(index);
-      if (position < 1)
-        return fail(badIndex(`Components are numbered from 1, so \`${written}\` does not exist`, written));
-      if (position > LIMITS.position)
-        return fail(badIndex(`\`${written}\` is far beyond any vector here`, written));
+      if (position < 1) return fail(badIndex({ kind: 'from_one', written }, written));
+      if (position > LIMITS.position) return fail(badIndex({ kind: 'too_far', written }, written));
       return { kind: 'position', position };
     }
     if (isLetter(index, bound)) return { kind: 'letter', letter: index };
-    return fail(
-      badIndex(
-        `I cannot read the index in \`${written}\`: use i, j or k for every component, or a number like \`${base}_1\``,
-        written,
-      ),
-    );
+    return fail(badIndex({ kind: 'unreadable', written, base }, written));
   }
 
   function operator(node: OperatorView, bound: readonly string[]): Expr {
     const [first, second] = node.args;
-    if (first === undefined) return fail(syntax(source, `\`${node.op}\` is missing a value`));
+    if (first === undefined) return fail(syntax(source, { kind: 'operand_missing', operator: node.op }));
     if (node.fn === 'unaryMinus') return { kind: 'neg', arg: convert(first, bound) };
     if (node.fn === 'unaryPlus') return convert(first, bound);
     if (node.fn === 'ctranspose' || node.fn === 'transpose') {
       const name = symbolName(first);
       if (name !== undefined && resolveName(name, vocab)?.kind === 'function') {
-        return fail(
-          notAllowed(
-            `\`${name}'\` (a derivative) is not something I can compute: write it out with the card's names`,
-            name,
-          ),
-        );
+        return fail(notAllowed({ kind: 'derivative', name }, name));
       }
       return makeCall('transpose', [first], bound);
     }
     const op = BINARY[node.fn];
     if (op === undefined || second === undefined) {
-      return fail(
-        notAllowed(
-          `\`${node.op}\` cannot be used in an answer: the operators are + - * / ^, .* ./ .^ (per component) and ' (transpose)`,
-          node.op,
-        ),
-      );
+      return fail(notAllowed({ kind: 'operator', operator: node.op }, node.op));
     }
     if (node.fn === 'multiply' && node.implicit) return juxtaposition(node, bound);
     if (op === 'pow' && isConstantE(first)) return makeCall('exp', [second], bound);
@@ -346,16 +316,10 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
     )
       return { kind: 'binary', op: 'mul', left: value(head, bound), right: component(only, letter, bound) };
     const written = `${node.toString()}_${letter}`;
-    if (!isLetter(letter, bound))
-      return fail(badIndex(`I cannot read the index in \`${written}\`: use i, j or k`, written));
+    if (!isLetter(letter, bound)) return fail(badIndex({ kind: 'unreadable_letter', written }, written));
     return (
       componentOf(convert(node, bound), letter, vocab.names) ??
-      fail(
-        badIndex(
-          `I can only take a component of brackets whose vectors combine entry by entry (like \`(yhat - y)_i\`): write \`${written}\` out with indices`,
-          written,
-        ),
-      )
+      fail(badIndex({ kind: 'bracket_component', written }, written))
     );
   }
 
@@ -367,9 +331,7 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
   function makeCall(fn: FunctionName, args: readonly MathNode[], bound: readonly string[]): Expr {
     const [fewest, most] = ARITY[fn];
     if (args.length < fewest || args.length > most) {
-      const expected = fewest === most ? String(fewest) : `${fewest} or ${most}`;
-      const plural = most === 1 ? 'argument' : 'arguments';
-      return fail(syntax(source, `\`${fn}\` takes ${expected} ${plural}, here it has ${args.length}`, fn));
+      return fail(syntax(source, { kind: 'arity', fn, takes: [fewest, most], given: args.length }, fn));
     }
     names.add(fn);
     return { kind: 'call', fn, args: args.map((arg) => convert(arg, bound)) };
@@ -378,9 +340,7 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
   function call(node: FunctionView, bound: readonly string[]): Expr {
     const name = symbolName(node.fn);
     if (name === undefined)
-      return fail(
-        notAllowed(`${quote(node.fn.toString())} cannot be called like a function`, node.fn.toString()),
-      );
+      return fail(notAllowed({ kind: 'call_of', text: node.fn.toString() }, node.fn.toString()));
     const resolved = resolveName(name, vocab);
     if (resolved?.kind === 'function') return makeCall(resolved.fn, node.args, bound);
     const sumLetter = /^(?:sum|Σ)_([A-Za-z])$/.exec(name)?.[1];
@@ -401,7 +361,7 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
     // A name that is not a function, before brackets, multiplies them: `x(y - yhat)`, `yhat(1 - yhat)`.
     const [arg] = node.args;
     if (arg === undefined || node.args.length > 1) {
-      return fail(syntax(source, `\`${name}\` is not a function, so \`${name}(…)\` cannot be read`, name));
+      return fail(syntax(source, { kind: 'not_a_function', name }, name));
     }
     return { kind: 'binary', op: 'mul', left: value(name, bound), right: convert(arg, bound) };
   }
@@ -409,10 +369,10 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
   function sum(letter: string, args: readonly MathNode[], bound: readonly string[]): Expr {
     const [body] = args;
     if (body === undefined || args.length > 1) {
-      return fail(syntax(source, 'a Σ adds up one expression, like `\\sum_i w_i x_i`'));
+      return fail(syntax(source, { kind: 'sum_of_several' }));
     }
     if (vocab.names.has(letter)) {
-      return fail(badIndex(`\`${letter}\` is a name of this card: let the Σ run over i, j or k`, letter));
+      return fail(badIndex({ kind: 'sum_letter_taken', letter }, letter));
     }
     return { kind: 'sum', letter, body: convert(body, [...bound, letter]) };
   }
@@ -442,7 +402,7 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
       index === undefined ||
       node.index.dimensions.length > 1
     ) {
-      return fail(notAllowed(`${quote(String(node))} cannot be part of an answer`, base ?? ''));
+      return fail(notAllowed({ kind: 'part', text: String(node) }, base ?? ''));
     }
     return indexed(base, index, `${base}[${index}]`, bound);
   }
@@ -451,7 +411,7 @@ export function toExpr(root: MathNode, vocab: Vocabulary, source: string): Conve
   function brackets(items: readonly MathNode[], bound: readonly string[]): Expr {
     const [only] = items;
     if (only === undefined || items.length > 1 || only.type === 'ArrayNode') {
-      return fail(notAllowed('A list or matrix (`[1, 2]`) cannot be part of an answer', '['));
+      return fail(notAllowed({ kind: 'list' }, '['));
     }
     return convert(only, bound);
   }

@@ -15,11 +15,11 @@ export interface PointsInput {
   readonly gaveUp: boolean;
 }
 
-export const POINTS_PER_DIFFICULTY = 10;
-export const WRONG_ANSWER_PENALTY = 0.2;
-export const HINT_PENALTY = 0.1;
+const POINTS_PER_DIFFICULTY = 10;
+const WRONG_ANSWER_PENALTY = 0.2;
+const HINT_PENALTY = 0.1;
 /** However it went, a first solve keeps at least this share of its points. */
-export const POINTS_FLOOR = 0.3;
+const POINTS_FLOOR = 0.3;
 
 /**
  * The points one answer earns:

@@ -3,7 +3,7 @@ import type { ReviewRating } from './reviewRating.ts';
 export type ProgressStatus = 'to_learn' | 'learning' | 'mastered';
 
 /** FSRS stability (days) from which a part counts as mastered: Anki's threshold for a "mature" card. */
-export const MASTERED_STABILITY_DAYS = 21;
+const MASTERED_STABILITY_DAYS = 21;
 
 /**
  * to_learn until a first answer counts; learning from then on; mastered once solved with a latest

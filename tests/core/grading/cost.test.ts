@@ -11,6 +11,7 @@ import type { Expr } from '../../../src/core/expr/ast.ts';
 import { cardFromText, FIRST_CARD_FILE, SEEDS_DIR, shippedCard } from '../../helpers/cards.ts';
 import { VALID } from '../../helpers/fuzzInputs.ts';
 import { HOSTILE, nestedSums } from '../../helpers/hostileInputs.ts';
+import { feedbackOf, messageOf } from '../../support/words.ts';
 
 const first = shippedCard(FIRST_CARD_FILE);
 const FIXTURES = new URL('../../fixtures/cards/', import.meta.url);
@@ -23,7 +24,7 @@ function costOf(expr: Expr, card: Card): number {
 
 function costOfText(text: string, card: Card): number {
   const read = readExpression(text, cardVocabulary(card));
-  if (!read.ok) throw new Error(`${text}: ${read.error.message}`);
+  if (!read.ok) throw new Error(`${text}: ${messageOf(read.error)}`);
   return costOf(read.expr, card);
 }
 
@@ -82,7 +83,7 @@ describe('GIVEN nested sums that multiply (issue 10)', () => {
   ])('THEN %s is invalid, saying why, without being evaluated', (_, text) => {
     const v = gradeAgainst(prepared, text);
     expect(v.verdict).toBe('invalid');
-    expect(v.feedback).toMatch(/^Too much work: nested sums over `a`, `b`/);
+    expect(feedbackOf(v)).toMatch(/^Too much work: nested sums over `a`, `b`/);
   });
 
   it('THEN two nested sums, as an honest double sum is written, are still graded', () => {

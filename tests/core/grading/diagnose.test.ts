@@ -8,6 +8,7 @@ import { printExpr } from '../../../src/core/expr/print.ts';
 import { differentiate } from '../../../src/core/steps/differentiate.ts';
 import { stepsOf } from '../../../src/core/steps/steps.ts';
 import { grade, SEEDS_DIR, shippedCard } from '../../helpers/cards.ts';
+import { feedbackOf } from '../../support/words.ts';
 
 const cards = readdirSync(SEEDS_DIR)
   .filter((f) => /\.(md|txt)$/.test(f))
@@ -89,9 +90,9 @@ describe.each(cards.flatMap((card) => card.parts.map((part) => [card.id, part.la
   (_id, label, card, part) => {
     it.each(builtWrongAnswers(card, part))('THEN %s is diagnosed as %s', (answer, expected) => {
       const v = grade(card, label, answer);
-      expect(v.verdict, v.feedback).toBe('incorrect');
+      expect(v.verdict, feedbackOf(v)).toBe('incorrect');
       // The card's own mistake wins when the author listed this very slip (SPEC order).
-      if (v.mistake?.startsWith('card:') !== true) expect(v.mistake, v.feedback).toBe(expected);
+      if (v.mistake?.startsWith('card:') !== true) expect(v.mistake, feedbackOf(v)).toBe(expected);
     });
 
     it('THEN wrong answers with no recognisable cause get no diagnosis (false-diagnosis rate 0)', () => {

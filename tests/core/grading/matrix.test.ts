@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cardFromText, cardText, grade } from '../../helpers/cards.ts';
+import { feedbackOf } from '../../support/words.ts';
 
 const layer = (rows: string) =>
   cardFromText(
@@ -50,7 +51,7 @@ describe('GIVEN a linear layer yhat = W x with squared error, asked for ∂ℓ/�
   it("THEN x * (yhat - y)' is incorrect with mistake shape, naming both shapes and the transpose", () => {
     const verdict = grade(card, '1', "x * (yhat - y)'");
     expect(verdict).toMatchObject({ verdict: 'incorrect', mistake: 'shape' });
-    expect(verdict.feedback).toContain('your answer is n×m, ∂ℓ/∂W is m×n: transpose?');
+    expect(feedbackOf(verdict)).toContain('your answer is n×m, ∂ℓ/∂W is m×n: transpose?');
   });
   it('THEN the letters decide the rows, whatever the order of the factors', () => {
     expect(grade(card, '1', '(yhat_j - y_j) x_i').mistake).toBe('shape');
@@ -59,7 +60,7 @@ describe('GIVEN a linear layer yhat = W x with squared error, asked for ∂ℓ/�
   it('THEN two columns of different lengths suggest the outer product', () => {
     const verdict = grade(card, '1', '(yhat - y) * x');
     expect(verdict.verdict).toBe('invalid');
-    expect(verdict.feedback).toContain("Did you mean `(yhat - y) * x'`?");
+    expect(feedbackOf(verdict)).toContain("Did you mean `(yhat - y) * x'`?");
   });
   it('THEN the usual diagnoses apply to matrices', () => {
     expect(grade(card, '1', "2 * (yhat - y) * x'").mistake).toBe('constant_factor:2');
@@ -91,7 +92,7 @@ describe('GIVEN softmax regression with a one-hot target, asked for ∂ℓ/∂x'
   it('THEN W (p - y) is invalid for a non-square W, suggesting Wᵀ', () => {
     const verdict = grade(classifier, '1', 'W (p - y)');
     expect(verdict.verdict).toBe('invalid');
-    expect(verdict.feedback).toContain("Did you mean `W' * (p - y)`?");
+    expect(feedbackOf(verdict)).toContain("Did you mean `W' * (p - y)`?");
   });
 });
 
@@ -120,7 +121,7 @@ describe('GIVEN a two-layer tanh network with no authored mistakes', () => {
   it("THEN dropping ⊙ tanh'(z1) is missing_factor:da1/dz1, naming the derivative of tanh", () => {
     const verdict = grade(hidden, '1', "(W2' * (yhat - y)) * x'");
     expect(verdict.mistake).toBe('missing_factor:da1/dz1');
-    expect(verdict.feedback).toContain('the derivative of tanh, ∂a1/∂z1');
+    expect(feedbackOf(verdict)).toContain('the derivative of tanh, ∂a1/∂z1');
   });
   it("THEN applying tanh'(z1) twice is extra_factor:da1/dz1", () => {
     expect(grade(hidden, '1', "((W2' * (yhat - y)) .* (1 - a1 .^ 2) .^ 2) * x'").mistake).toBe(

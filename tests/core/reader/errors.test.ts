@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS, readExpression, type ReadErrorCode } from '../../../src/core/reader/index.ts';
 import { seedVocab } from './vocab.ts';
+import { messageOf } from '../../support/words.ts';
 
 /** Reads `text`, expecting a failure; also checks the reader answers well within a second. */
 function failure(text: string): { code: ReadErrorCode; message: string; near?: string } {
@@ -8,7 +9,7 @@ function failure(text: string): { code: ReadErrorCode; message: string; near?: s
   const result = readExpression(text, seedVocab);
   expect(performance.now() - started).toBeLessThan(1000);
   if (result.ok) throw new Error(`${text.slice(0, 60)} was read as ${result.normalized}`);
-  return result.error;
+  return { ...result.error, message: messageOf(result.error) };
 }
 
 /** mathjs's own wording, which must never reach a student. */

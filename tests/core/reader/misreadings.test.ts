@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readExpression } from '../../../src/core/reader/index.ts';
 import { seedVocab } from './vocab.ts';
+import { messageOf } from '../../support/words.ts';
 
 /** Honest answers the reader used to misread (issue 10), each as it must be read now. */
 
 const normalized = (text: string): string => {
   const result = readExpression(text, seedVocab);
-  if (!result.ok) throw new Error(`${text}: ${result.error.message}`);
+  if (!result.ok) throw new Error(`${text}: ${messageOf(result.error)}`);
   return result.normalized;
 };
 
@@ -83,7 +84,7 @@ describe('GIVEN an equals sign', () => {
     (text) => {
       const result = readExpression(text, seedVocab);
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.message).toMatch(/it is an equation\. Type only the gradient/);
+      if (!result.ok) expect(messageOf(result.error)).toMatch(/it is an equation\. Type only the gradient/);
     },
   );
 });

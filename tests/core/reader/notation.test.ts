@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Expr } from '../../../src/core/expr/ast.ts';
 import { readExpression } from '../../../src/core/reader/index.ts';
 import { seedVocab } from './vocab.ts';
+import { messageOf } from '../../support/words.ts';
 
 function read(text: string): { expr: Expr; normalized: string; names: string[] } {
   const result = readExpression(text, seedVocab);
-  if (!result.ok) throw new Error(`${text}: ${result.error.code}: ${result.error.message}`);
+  if (!result.ok) throw new Error(`${text}: ${result.error.code}: ${messageOf(result.error)}`);
   return { expr: result.expr, normalized: result.normalized, names: [...result.names].sort() };
 }
 

@@ -4,10 +4,11 @@ import { printExpr } from '../../../src/core/expr/print.ts';
 import { exprToTex } from '../../../src/core/expr/tex.ts';
 import { readExpression } from '../../../src/core/reader/index.ts';
 import { seedVocab } from './vocab.ts';
+import { messageOf } from '../../support/words.ts';
 
 function read(text: string): Expr {
   const result = readExpression(text, seedVocab);
-  if (!result.ok) throw new Error(`${text}: ${result.error.message}`);
+  if (!result.ok) throw new Error(`${text}: ${messageOf(result.error)}`);
   return result.expr;
 }
 
@@ -84,7 +85,7 @@ describe('GIVEN exprToTex', () => {
   const vocab = { names: new Map([...seedVocab.names, ['lambda', 'scalar' as const]]), aliases: new Map() };
   it.each(cases)('THEN %j typesets as %j', (text, tex) => {
     const result = readExpression(text, vocab);
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(messageOf(result.error));
     expect(exprToTex(result.expr)).toBe(tex);
   });
 });
@@ -112,7 +113,7 @@ describe('GIVEN exprToTex with the names of a two-layer network', () => {
     ['W2_ij * a1_j', '\\left(W_{2}\\right)_{ij} \\left(a_{1}\\right)_j'],
   ])('THEN %j typesets as a teacher writes it: %j', (text, tex) => {
     const result = readExpression(text, vocab);
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(messageOf(result.error));
     expect(exprToTex(result.expr, names)).toBe(tex);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NameKind, Vocabulary } from '../../../src/core/expr/ast.ts';
 import { readExpression } from '../../../src/core/reader/index.ts';
+import { messageOf } from '../../support/words.ts';
 
 /** A linear layer's names: W a matrix, x, y, yhat, delta vectors. */
 const layerVocab: Vocabulary = {
@@ -35,7 +36,7 @@ describe('GIVEN two-index answers and matrix entries', () => {
     ['\\frac{\\partial \\ell}{\\partial W_{ij}} = \\delta_i x_j', 'delta_i * x_j'],
   ])('THEN %s reads as %s', (text, normalized) => {
     const result = read(text);
-    expect(result.ok && result.normalized, result.ok ? '' : result.error.message).toBe(normalized);
+    expect(result.ok && result.normalized, result.ok ? '' : messageOf(result.error)).toBe(normalized);
   });
 
   it.each([
@@ -48,6 +49,6 @@ describe('GIVEN two-index answers and matrix entries', () => {
   ])('THEN %s is refused, saying %s', (text, message) => {
     const result = read(text);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toContain(message);
+    if (!result.ok) expect(messageOf(result.error)).toContain(message);
   });
 });

@@ -2,12 +2,14 @@ import { partLabels, type Card, type CheckSource } from '../../../core/cards/car
 import type { CardProblem } from '../../../core/cards/problem.ts';
 import type { SeedBank } from '../../seeds/loadSeeds.ts';
 import type { CliIo } from '../io.ts';
+import { cardProblemWords } from '../../text/cardProblemWords.ts';
 import { plural } from '../../text/plural.ts';
 
 /** Extra checks an adapter can add, such as "does its TeX typeset". */
 export type CardLint = (card: Card) => Promise<CardProblem[]> | CardProblem[];
 
-const line = (p: CardProblem) => `${p.warning ? 'warning: ' : ''}${p.file}: ${p.field}: ${p.message}\n`;
+const line = (p: CardProblem) =>
+  `${p.warning ? 'warning: ' : ''}${p.file}: ${p.field}: ${cardProblemWords(p)}\n`;
 
 /**
  * `gradquiz cards check`: every problem of every card on stderr, a summary on stdout, exit 1 when a
@@ -72,7 +74,7 @@ export function cardsListCommand(bank: SeedBank, json: boolean, io: CliIo): numb
       file: b.file,
       ...(b.id !== undefined ? { id: b.id } : {}),
       broken: true as const,
-      problems: b.problems.map((p) => `${p.field}: ${p.message}`),
+      problems: b.problems.map((p) => `${p.field}: ${cardProblemWords(p)}`),
     })),
   ].sort((a, b) => a.file.localeCompare(b.file));
   if (json) {

@@ -5,6 +5,7 @@ import { parseCard } from '../../../core/cards/parseCard.ts';
 import { draftCheck } from '../../../core/drafting/draftCheck.ts';
 import { seededRng } from '../../../core/random/rng.ts';
 import type { CliIo } from '../io.ts';
+import { cardProblemWords } from '../../text/cardProblemWords.ts';
 
 /** The seed `resolveCard` drafts with, so that what is printed is what the bot will load. */
 const SEED = 1;
@@ -22,7 +23,7 @@ async function cardFiles(target: string): Promise<string[]> {
  * The block as front-matter YAML in SPEC section 1's layout: small maps and lists in flow style
  * (`n: [2, 6]`), the rest in block style. gray-matter's own YAML writer, so no new dependency.
  */
-export function checkYaml(block: Record<string, unknown>): string {
+function checkYaml(block: Record<string, unknown>): string {
   const document = matter.stringify('', { check: block }, {
     flowLevel: 3,
     lineWidth: 200,
@@ -35,7 +36,7 @@ export function checkYaml(block: Record<string, unknown>): string {
  * Inserts `lines` just before the line that closes the front matter, changing no other byte; the
  * file's own line ending is used. Undefined when the file has no front matter.
  */
-export function insertIntoFrontMatter(text: string, lines: string): string | undefined {
+function insertIntoFrontMatter(text: string, lines: string): string | undefined {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const close = /^---[ \t]*\r?$/m;
   if (!/^---[ \t]*\r?\n/.test(text)) return undefined;
@@ -60,7 +61,7 @@ export async function cardsDraftCommand(target: string, write: boolean, io: CliI
     const text = await readFile(file, 'utf8');
     const parsed = parseCard(text, file, '');
     if (!parsed.ok) {
-      const why = parsed.problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+      const why = parsed.problems.map((p) => `${p.field}: ${cardProblemWords(p)}`).join('; ');
       io.out(`# ${file}: cannot be read as a card (${why})\n\n`);
       continue;
     }

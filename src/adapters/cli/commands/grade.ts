@@ -1,6 +1,8 @@
 import type { Verdict } from '../../../core/grading/verdict.ts';
 import type { SeedBank } from '../../seeds/loadSeeds.ts';
+import { feedbackWords } from '../../text/feedbackWords.ts';
 import { VERDICT_EMOJI, VERDICT_WORDS } from '../../text/verdictLine.ts';
+import { sentence } from '../../text/words.ts';
 import { BatchGrader, lookup } from '../grader.ts';
 import type { CliIo } from '../io.ts';
 
@@ -10,18 +12,20 @@ export interface GradeOptions {
 }
 
 /** The verdict object of `grade --json`: exactly SPEC section 5's fields, in its order. */
-export function verdictJson(v: Verdict): string {
+function verdictJson(v: Verdict): string {
   return JSON.stringify({
     verdict: v.verdict,
     ...(v.mistake !== undefined ? { mistake: v.mistake } : {}),
     ...(v.note !== undefined ? { note: v.note } : {}),
-    feedback: v.feedback,
+    feedback: sentence(feedbackWords(v.reason)),
     ...(v.normalized !== undefined ? { normalized: v.normalized } : {}),
   });
 }
 
 function verdictText(v: Verdict): string {
-  const lines = [`${VERDICT_EMOJI[v.verdict]} ${VERDICT_WORDS[v.verdict]}: ${v.feedback}`];
+  const lines = [
+    `${VERDICT_EMOJI[v.verdict]} ${VERDICT_WORDS[v.verdict]}: ${sentence(feedbackWords(v.reason))}`,
+  ];
   if (v.mistake !== undefined) lines.push(`   mistake: ${v.mistake}`);
   if (v.normalized !== undefined) lines.push(`   read as: ${v.normalized}`);
   return lines.join('\n');

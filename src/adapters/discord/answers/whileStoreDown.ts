@@ -2,10 +2,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { BotDeps } from '../deps.ts';
 
 /** Waits before trying an answer again while the database is out of reach: about six minutes in all. */
-export const RETRY_DELAYS_MS: readonly number[] = [2_000, 10_000, 30_000, 60_000, 120_000, 180_000];
+const RETRY_DELAYS_MS: readonly number[] = [2_000, 10_000, 30_000, 60_000, 120_000, 180_000];
 
 /** Answers that may wait for the database at once: each holds its message or interaction in memory. */
-export const MAX_WAITING_ANSWERS = 500;
+const MAX_WAITING_ANSWERS = 500;
 
 /** Thrown when the database is out of reach and {@link MAX_WAITING_ANSWERS} answers already wait. */
 export class TooManyWaiting extends Error {

@@ -1,6 +1,6 @@
-import type { Expr } from '../expr/ast.ts';
-import { printExpr } from '../expr/print.ts';
-import { sameShape, transposed, type Shape, type ShapeError } from '../expr/shape.ts';
+import type { Expr } from '../../core/expr/ast.ts';
+import { printExpr } from '../../core/expr/print.ts';
+import { sameShape, transposed, type Shape, type ShapeError } from '../../core/expr/shape.ts';
 
 const quote = (e: Expr) => `\`${printExpr(e)}\``;
 
@@ -56,7 +56,7 @@ function productSuggestion(a: string, b: string, shapes: readonly Shape[]): stri
 }
 
 /** Says, in a student's words, why an expression cannot be evaluated, with a suggestion. */
-export function describeShapeError(error: ShapeError): string {
+export function shapeErrorWords(error: ShapeError): string {
   const [a, b] = operands(error.at);
   switch (error.code) {
     case 'vector_power':
