@@ -138,6 +138,9 @@ describe('GIVEN two processes, shards 0 and 1 of 2, six guilds on one PostgreSQL
   });
 
   it('THEN every daily quiz is posted once per guild as the clock crosses midnight in New York and Kolkata', async () => {
+    // 2026-12-01 18:25 UTC: 23:55 in Kolkata, 13:25 in New York — set before the daily times, so that the
+    // real time of the run never makes a daily quiz due early.
+    setClock(new Date('2026-12-01T18:25:00Z'));
     const admin = fake.user('admin', { permissions: PermissionFlagsBits.ManageGuild });
     for (const guild of guilds) {
       const zone = await fake.slashCommand({
@@ -160,8 +163,6 @@ describe('GIVEN two processes, shards 0 and 1 of 2, six guilds on one PostgreSQL
     const counts = () => guilds.map((guild) => dailiesIn(guild).length);
     const quietly = () => new Promise((resolve) => setTimeout(resolve, 1500));
     const kolkata = guilds.map((g) => (g.zone === 'Asia/Kolkata' ? 1 : 0));
-    // 2026-12-01 18:25 UTC: 23:55 in Kolkata, 13:25 in New York.
-    setClock(new Date('2026-12-01T18:25:00Z'));
     await quietly();
     expect(counts()).toEqual([0, 0, 0, 0, 0, 0]);
     // 18:31 UTC: past midnight in Kolkata (UTC+5:30).
