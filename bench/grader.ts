@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { parseCard } from '../src/core/cards/parseCard.ts';
 import { sigmoid } from '../src/core/expr/algebra.ts';
 import { findPart, gradeAgainst, preparePart } from '../src/core/grading/index.ts';
+import { signAnswer } from '../src/core/grading/signature.ts';
 import { isClose } from '../src/core/grading/tolerance.ts';
 import { seededRng } from '../src/core/random/rng.ts';
 import { nestedSums } from '../tests/helpers/hostileInputs.ts';
@@ -73,6 +74,15 @@ const hand = timeEach(
 );
 const median = (s: number[]) => s[Math.floor(s.length / 2)] as number;
 
+// The signature stored with every answer (analytics' wrong-answer groups): read, checked, evaluated at
+// the part's few fixed points and hashed, once per answer at record time.
+signAnswer(card, part, answers[0] as string);
+const signature = timeEach(
+  'signature of one answer (read, 6 points, hash)',
+  (i) => signAnswer(card, part, answers[i] as string),
+  ANSWERS,
+);
+
 // Diagnosis runs only for incorrect answers; its cost is measured on wrong answers that match no
 // pattern (the slowest case: every pattern is tried), against the same grading without it.
 const wrong = answers.map((_, i) => `(y - yhat) .^ 3 .* x * ${1 + i / 1e4}`);
@@ -99,6 +109,9 @@ const nested = timeEach(
 const cpu = process.cpuUsage(cpuBefore);
 const nestedCpuMs = (cpu.user + cpu.system) / 1000 / nested.length;
 console.log(`\nratio grader / hand-written (median): ${(median(grader) / median(hand)).toFixed(1)}×`);
+console.log(
+  `signature: ${median(signature).toFixed(1)} µs per answer (median), ${(median(signature) / median(grader)).toFixed(2)}× one grading`,
+);
 console.log(
   `preparing a part costs ${(median(prepare) / median(grader)).toFixed(1)}× one grading; a batch pays it once per part`,
 );

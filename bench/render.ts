@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createRenderer, type Renderer } from '../src/adapters/render/index.ts';
+import { createRenderer, type BarChart, type Renderer } from '../src/adapters/render/index.ts';
 
 const SEEDS = fileURLToPath(new URL('../seeds/', import.meta.url));
 const RENDERS = 1000;
@@ -73,6 +73,37 @@ for (let i = 0; i < 200; i++) {
     await time(() => must(renderer.renderTexPng(`(y_{${i}} - \\hat{y}) x_{${i}}`, { theme: 'light' }))),
   );
 }
+// Analytics charts: ten cards' solve rates (prose labels), and wrong answers (typeset labels).
+const rateChart = (i: number): BarChart => ({
+  title: `Solve rate per card, week ${i}`,
+  max: 1,
+  bars: Array.from({ length: 10 }, (_, k) => ({
+    label: { text: `Card ${k + 1}: logistic regression` },
+    value: (k + 1) / 10,
+    valueText: `${(k + 1) * 10}% of ${k + 10}`,
+  })),
+});
+const wrongChart = (i: number): BarChart => ({
+  title: `Wrong answers ${i}`,
+  max: 9,
+  bars: answers.map((tex, k) => ({
+    label: { text: tex, tex },
+    value: 9 - k,
+    valueText: `${9 - k} · ${5 - k} students`,
+  })),
+});
+const chartMs: number[] = [];
+const wrongChartMs: number[] = [];
+let chartBytes = 0;
+for (let i = 0; i < 50; i++) {
+  chartMs.push(
+    await time(async () => {
+      const chart = await renderer.renderChartPng(rateChart(i), { theme: 'dark' });
+      chartBytes = chart.ok ? chart.value.png.length : NaN;
+    }),
+  );
+  wrongChartMs.push(await time(() => must(renderer.renderChartPng(wrongChart(i), { theme: 'dark' }))));
+}
 const rssBefore = process.memoryUsage().rss;
 for (let i = 0; i < RENDERS; i++) {
   const card = cards[i % cards.length] ?? first;
@@ -101,6 +132,10 @@ console.log(
 console.log(`card image, PNG cache hit:        ${cachedMs.toFixed(2)} ms`);
 console.log(`read-back, formula cached:        ${median(readBackMs).toFixed(1)} ms median`);
 console.log(`read-back, new formula:           ${median(newReadBackMs).toFixed(1)} ms median`);
+console.log(
+  `chart, 10 cards' solve rates:     ${median(chartMs).toFixed(1)} ms median, ${(chartBytes / 1024).toFixed(0)} kB PNG`,
+);
+console.log(`chart, 5 typeset wrong answers:   ${median(wrongChartMs).toFixed(1)} ms median`);
 console.log(
   `RSS start-up/before/after ${RENDERS} renders: ${mb(rssStart)} MB → ${mb(rssBefore)} MB → ${mb(rssAfter)} MB (JS heap ${mb(heapAfter)} MB)`,
 );

@@ -1,7 +1,9 @@
 // `npm run bench:seed`: (re)creates the PostgreSQL database `gradquiz_bench` next to the one DATABASE_URL
 // names, applies the migrations and loads, in SQL (`INSERT … SELECT … FROM generate_series`), 100,000
 // users and 1,000,000 attempts in one guild (10 channels, 50 cards, the last 90 days), with the points
-// ledger, the all-time totals and the week and month totals that the first solves among them earn. The database is kept; `npm run
+// ledger, the all-time totals and the week and month totals that the first solves among them earn; the
+// attempts' signatures (12 wrong-answer groups per card, a few much more frequent than the rest, each
+// written 3 ways), invalid reasons, and a hint or give-up event for about one attempt in four. The database is kept; `npm run
 // bench:leaderboard` seeds it itself and drops it when done.
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -97,14 +99,23 @@ export async function seedBench(adminUrl: string, options: SeedOptions = {}): Pr
     await step(
       'attempts',
       `INSERT INTO "Attempt" (id, "externalId", verdict, input, "cardId", part, "userId", "createdAt",
-                              "guildId", "channelId", points, feedback)
-       SELECT md5('attempt' || i)::uuid::text, 'bench:' || i, v.verdict, 'x', v."cardId", '1', 'user' || v.u,
+                              "guildId", "channelId", points, feedback, signature, mistake, "solveTries")
+       SELECT md5('attempt' || i)::uuid::text, 'bench:' || i, v.verdict,
+              CASE v.verdict WHEN 'correct' THEN '(y - yhat) * x' WHEN 'invalid' THEN '((('
+                ELSE 'wrong ' || w.grp || ' written ' || (h.hashint / 720 % 3) END,
+              v."cardId", '1', 'user' || v.u,
               ($1::timestamptz - (random() * $2::int * interval '1 day')) AT TIME ZONE 'UTC',
               $3, 'ch' || (hashint % $4::int),
               CASE WHEN v.verdict = 'correct' THEN 10 * (1 + v.card % 5) * (CASE WHEN hashint % 3 = 0 THEN 8 ELSE 10 END) / 10 ELSE 0 END,
-              ''
+              CASE WHEN v.verdict = 'invalid' THEN 'could not read it: reason ' || (h.hashint / 5 % 4) ELSE '' END,
+              CASE WHEN v.verdict = 'invalid' THEN NULL
+                   ELSE substr(md5(v."cardId" || ':' || v.verdict || ':' || w.grp), 1, 16) END,
+              CASE WHEN v.verdict = 'incorrect' AND w.grp % 3 = 0 THEN 'sign' END,
+              CASE WHEN v.verdict = 'correct' THEN CASE WHEN hashint % 3 = 0 THEN 2 ELSE 1 END END
        FROM generate_series(0, $5::int - 1) i
        CROSS JOIN LATERAL (SELECT abs(hashtext(i::text)) AS hashint) h
+       -- 12 wrong-answer groups, skewed: group 11 is 23 times as frequent as group 0.
+       CROSS JOIN LATERAL (SELECT floor(sqrt(h.hashint / 5 % 144))::int AS grp) w
        CROSS JOIN LATERAL (
          SELECT i % $6::int AS u,
                 ((i % $6::int) * 7 + i / $6::int) % $7::int AS card,
@@ -112,6 +123,14 @@ export async function seedBench(adminUrl: string, options: SeedOptions = {}): Pr
                 (ARRAY['correct', 'correct', 'incorrect', 'incorrect', 'invalid'])[1 + h.hashint % 5] AS verdict
        ) v`,
       [now, days, BENCH_GUILD, channels, attempts, users, cards],
+    );
+    // About one attempt in four comes with a hint taken (one in twenty with a give-up instead), at its time.
+    await step(
+      'hint and give-up events',
+      `INSERT INTO "StudyEvent" (kind, "userId", "guildId", "channelId", "cardId", part, "createdAt")
+       SELECT CASE WHEN abs(hashtext(id)) % 20 = 0 THEN 'give_up' ELSE 'hint' END,
+              "userId", "guildId", "channelId", "cardId", part, "createdAt"
+       FROM "Attempt" WHERE abs(hashtext(id)) % 4 = 0`,
     );
     // The ledger's trigger keeps the week and month totals row by row; in bulk, one rebuild is faster.
     await client.query('ALTER TABLE "PointsEntry" DISABLE TRIGGER "PointsEntry_period_scores"');
@@ -129,6 +148,9 @@ export async function seedBench(adminUrl: string, options: SeedOptions = {}): Pr
     );
     await client.query('ALTER TABLE "PointsEntry" ENABLE TRIGGER "PointsEntry_period_scores"');
     await step('week and month totals', 'SELECT gradquiz_rebuild_period_scores($1)', [BENCH_GUILD]);
+    // The planner's cost of a random read on SSD storage (the default, 4, is a spinning disk's): with it,
+    // analytics read their covering indexes instead of scanning and sorting the table (docs/analytics.md).
+    await client.query(`ALTER DATABASE "${BENCH_DATABASE}" SET random_page_cost = 1.1`);
     const start = performance.now();
     await client.query('VACUUM ANALYZE');
     log(`  vacuum analyze: ${((performance.now() - start) / 1000).toFixed(1)} s`);

@@ -20,6 +20,8 @@ const envSchema = z.object({
   GRADQUIZ_QUIZ_IDLE_DAYS: z.coerce.number().positive().default(7),
   /** How long start-up waits for a database that is not reachable yet, in seconds. */
   GRADQUIZ_DB_STARTUP_SECONDS: z.coerce.number().nonnegative().default(60),
+  /** The key of `--anonymize` exports' HMAC: without it, an export cannot be anonymised. */
+  GRADQUIZ_EXPORT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   /** How often the daily quizzes due are looked for, in seconds. */
   GRADQUIZ_DAILY_CHECK_SECONDS: z.coerce.number().positive().default(30),

@@ -1,4 +1,4 @@
-import type { CardCatalog, Clock, Grader, Rng, StepGrader, Store } from './ports/index.ts';
+import type { CardCatalog, Clock, Grader, Rng, Signer, StepGrader, Store } from './ports/index.ts';
 
 /** Everything the use cases depend on, wired once by a composition root. */
 export interface AppContext {
@@ -8,6 +8,8 @@ export interface AppContext {
   readonly rng: Rng;
   readonly grade: Grader;
   readonly gradeStep: StepGrader;
+  /** Signs answers for analytics, at record time and in the backfill. */
+  readonly sign: Signer;
   /** Graded answers a user may send per minute (SPEC: 6 by default). */
   readonly answersPerMinute: number;
 }

@@ -19,3 +19,6 @@ export { getGuildSettings, updateGuildSettings, allowChannel } from './guildSett
 export { recordQuizPost, quizOfThread, openQuizzes, closeQuiz } from './quizzes.ts';
 export { viewProgress } from './viewProgress.ts';
 export { parseTimeOfDay } from './timeOfDay.ts';
+export { signAttempts } from './signAttempts.ts';
+export { stats, type StatsInput, type StatsReport, type PartStats } from './stats.ts';
+export { exportAttempts, exportGrades, type ExportInput, type ExportResult } from './exportRows.ts';

@@ -49,6 +49,7 @@ export async function nextHint(ctx: AppContext, input: NextHintInput): Promise<N
     const written = await ctx.store.answers.takeHint({
       user,
       progress: { progress: afterHint(before), expectedVersion },
+      moment: { guildId: found.quiz.guildId, channelId: found.quiz.channelId, at: ctx.clock.now() },
     });
     if (written === 'stale') return STALE;
     return { kind: 'hint', part: part.label, text, number: before.roundHints + 1, total: part.hints.length };

@@ -56,6 +56,7 @@ export async function revealSolution(
           progress: afterGivingUp(before, now),
           expectedVersion,
         })),
+        moment: { guildId: quiz.guildId, channelId: quiz.channelId, at: now },
       });
       if (written === 'stale') return STALE;
     }

@@ -109,6 +109,11 @@ export async function submitAnswer(ctx: AppContext, input: SubmitAnswerInput): P
         points,
         mistake: verdict.mistake ?? null,
         feedback: reasonCode(verdict.reason),
+        // Unreadable answers have no signature: not worth reading them twice.
+        signature:
+          verdict.verdict === 'invalid' ? null : (ctx.sign(card, part, input.input)?.signature ?? null),
+        // Analytics' tries to a first solve, known here without reading the history again.
+        solveTries: verdict.verdict === 'correct' && !alreadySolved ? before.attempts + 1 : null,
       }),
       progress: { progress: afterAnswer(before, verdict.verdict, now), expectedVersion },
       rateLimit,

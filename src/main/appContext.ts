@@ -7,12 +7,14 @@ import type {
   Grader,
   Ids,
   Rng,
+  Signer,
   StepGrader,
   Store,
   StoreDeps,
 } from '../app/index.ts';
 import type { NumericCard, Part } from '../core/cards/card.ts';
 import { findPart, gradeAgainst, gradeAnswer } from '../core/grading/index.ts';
+import { signAnswer } from '../core/grading/signature.ts';
 import { prepareStep, type Step } from '../core/steps/steps.ts';
 import type { Verdict } from '../core/grading/verdict.ts';
 import type { Config } from '../config.ts';
@@ -31,6 +33,12 @@ function stepGrader(card: NumericCard, part: Part, step: Step, input: string, rn
     ? gradeAgainst(preparation.prepared, input)
     : { verdict: 'invalid', reason: { code: 'cannot_grade', subject: 'step' } };
 }
+
+/** The core's signature behind the application's `Signer` port. */
+const signer: Signer = (card, label, input) => {
+  const part = findPart(card, label);
+  return part === undefined ? null : signAnswer(card, part, input);
+};
 
 /** What a composition root chooses; the rest defaults to the real clock, UUIDs, `Math.random` and the core graders. */
 export interface AppOverrides {
@@ -61,6 +69,7 @@ export function createAppContext(
     rng: overrides.rng ?? Math.random,
     grade: overrides.grade ?? grader,
     gradeStep: overrides.gradeStep ?? stepGrader,
+    sign: signer,
     answersPerMinute: config.GRADQUIZ_ANSWERS_PER_MINUTE,
   };
 }

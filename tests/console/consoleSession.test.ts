@@ -217,6 +217,30 @@ describe('a piped practice session', () => {
     expect(await attemptsOf(db, 'local:eve')).toMatchObject([{ verdict: 'correct', part: '1', points: 0 }]);
   });
 
+  it('GIVEN answers of their own THEN /stats shows tries to a solve, hints and the wrong answer they repeated', async () => {
+    const output = await pipeSession(app, student('sam'), [
+      '/stats',
+      `/quiz ${CARD}`,
+      WRONG,
+      '(y - ŷ) ŷ (1 - ŷ) x',
+      '/hint',
+      RIGHT_1,
+      '(((',
+      '/stats',
+    ]);
+    const replies = output.split('\n\n');
+    expect(replies).toContain('No answers yet: /quiz starts one.');
+    expect(replies).toContain(
+      [
+        'Your answers',
+        `  ${CARD} part 1: 3 answers, solved on try 3 (1 hint)`,
+        // Two forms once each: the first in byte order is shown, as the reader wrote it back.
+        '    2× the same wrong answer: (y - yhat) * (yhat * (1 - yhat)) * x',
+        `  ${CARD} part 2: 0 answers, not solved yet (1 unreadable)`,
+      ].join('\n'),
+    );
+  });
+
   it('GIVEN /step and /step answer: THEN the step is graded and recorded as a step: no points, no progress', async () => {
     const output = await pipeSession(app, student('fay'), [
       `/quiz ${CARD}`,

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { runProcess, type ProcessResult } from '../helpers/runProcess.ts';
 import { createTestDatabase, type TestDatabase } from '../support/testDatabase.ts';
 
 let dataDir: string;
@@ -21,10 +21,7 @@ afterAll(async () => {
 });
 
 /** `printf … | npm start` without a Discord token: the practice mode, as a user pipes it. */
-function npmStart(
-  input: string,
-  extraEnv: NodeJS.ProcessEnv = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function npmStart(input: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ProcessResult> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     // Empty means unset, and beats a DISCORD_TOKEN in a `.env` file.
@@ -35,16 +32,7 @@ function npmStart(
   };
   if (database?.config.kind === 'postgres') env['DATABASE_URL'] = database.config.url;
   Object.assign(env, extraEnv);
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['start', '--silent'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+  return runProcess('npm', ['start', '--silent'], env, input);
 }
 
 describe('npm start in practice mode', () => {

@@ -284,9 +284,9 @@ describe('the other commands', () => {
     expect(help.content).toContain('/answer');
   });
 
-  it('GIVEN /privacy leaderboard off THEN the user leaves the leaderboard', async () => {
+  it('GIVEN /privacy leaderboard off THEN the user leaves the leaderboard, and reads that exports still name them', async () => {
     const alice = h.fake.user('alice');
-    await (
+    const reply = await (
       await h.fake.slashCommand({
         user: alice,
         name: 'privacy',
@@ -294,6 +294,7 @@ describe('the other commands', () => {
         options: { show: 'off' },
       })
     ).final(5000);
+    expect(textOf(reply)).toContain('exports name every student who has not deleted their data');
     const board = await (
       await h.fake.slashCommand({ user: h.fake.user('carol'), name: 'leaderboard' })
     ).final(5000);
@@ -305,6 +306,7 @@ describe('the other commands', () => {
     const dave = h.fake.user('dave');
     const asked = await h.fake.slashCommand({ user: dave, name: 'privacy', subcommand: 'delete' });
     expect(asked.ephemeral).toBe(true);
+    expect(textOf(asked.message()!)).toContain('you leave the statistics and every later export too');
     const done = await h.fake.clickButton({
       user: dave,
       messageId: asked.message()!.id,

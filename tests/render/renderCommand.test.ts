@@ -13,6 +13,10 @@ function fakes(overrides: Partial<Renderer> = {}) {
       { ok: true, value: png }
     ),
     renderTexPng: async (tex, { theme }) => (calls.push(`tex:${theme}:${tex}`), { ok: true, value: png }),
+    renderChartPng: async (chart, { theme }) => (
+      calls.push(`chart:${theme}:${chart.title}`),
+      { ok: true, value: png }
+    ),
     checkTex: () => undefined,
     checkMarkdownMath: () => [],
     ...overrides,

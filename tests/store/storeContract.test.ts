@@ -104,8 +104,12 @@ describe.each(backends)('the store on $name', ({ open }) => {
     mistake: null,
     feedback: '',
     rating: null,
+    signature: null,
+    solveTries: null,
     ...extra,
   });
+
+  const momentIn = (quiz: QuizRecord, at = NOW) => ({ guildId: quiz.guildId, channelId: quiz.channelId, at });
 
   const progress = (userId: string, extra: Partial<ProgressRecord> = {}): ProgressRecord => ({
     ...emptyProgress(userId, 'c1', '1'),
@@ -190,6 +194,7 @@ describe.each(backends)('the store on $name', ({ open }) => {
         store.answers.takeHint({
           user,
           progress: { progress: progress('st', { hintsUsed }), expectedVersion },
+          moment: momentIn(quiz),
         });
       expect(await hint(null, 1)).toBe('recorded');
       expect(await hint(null, 2)).toBe('stale');
@@ -217,8 +222,16 @@ describe.each(backends)('the store on $name', ({ open }) => {
         progress: { ...emptyProgress('gu', 'c2', label), gaveUp: true },
         expectedVersion,
       });
-      expect(await store.answers.takeHint({ user, progress: part('b', null) })).toBe('recorded');
-      expect(await store.answers.giveUp({ user, parts: [part('a', null), part('b', null)] })).toBe('stale');
+      expect(await store.answers.takeHint({ user, progress: part('b', null), moment: momentIn(quiz) })).toBe(
+        'recorded',
+      );
+      expect(
+        await store.answers.giveUp({
+          user,
+          parts: [part('a', null), part('b', null)],
+          moment: momentIn(quiz),
+        }),
+      ).toBe('stale');
       const read = () =>
         store.answers.context({
           userId: 'gu',
@@ -226,7 +239,9 @@ describe.each(backends)('the store on $name', ({ open }) => {
           answering: false,
         });
       expect([...(await read()).progress.keys()]).toEqual(['b']);
-      expect(await store.answers.giveUp({ user, parts: [part('a', null), part('b', 0)] })).toBe('recorded');
+      expect(
+        await store.answers.giveUp({ user, parts: [part('a', null), part('b', 0)], moment: momentIn(quiz) }),
+      ).toBe('recorded');
       expect([...(await read()).progress.values()].map((p) => [p.record.part, p.version]).sort()).toEqual([
         ['a', 0],
         ['b', 1],
@@ -333,6 +348,162 @@ describe.each(backends)('the store on $name', ({ open }) => {
       expect(await store.members.find('c')).toBeNull();
       const left = await page({ guildId: 'g-lb', userId: 'x', period: thisWeek });
       expect(left.top.map((row) => row.userId)).toEqual(['a']);
+    });
+  });
+
+  describe('GIVEN answers, hints, give-ups and ratings in a server THEN analytics counts them', () => {
+    const at = (minutes: number) => new Date(NOW.getTime() + minutes * MINUTE);
+    const scope = { guildId: 'g-an' };
+    let quiz: QuizRecord;
+
+    beforeAll(async () => {
+      quiz = await quizIn('g-an', 'ch');
+      const elsewhere = await quizIn('g-an2', 'ch');
+      const flashcard = await quizIn('g-an', 'ch', { cardId: 'c2' });
+      let n = 0;
+      const answer = (q: QuizRecord, userId: string, minute: number, extra: Partial<NewAttempt>) =>
+        store.answers.recordStep({
+          user: { id: userId, displayName: `Name ${userId}` },
+          attempt: attempt(q, userId, `an:${++n}`, { createdAt: at(minute), ...extra }),
+          rateLimit: noLimit,
+        });
+      const wrong = (signature: string, input: string, mistake: string | null = null) => ({
+        verdict: 'incorrect' as const,
+        signature,
+        input,
+        mistake,
+      });
+      await answer(quiz, 'p', 0, wrong('s1', 'a', 'sign'));
+      await answer(quiz, 'p', 1, wrong('s1', 'a'));
+      await answer(quiz, 'p', 2, { points: 8, solveTries: 3 });
+      await answer(quiz, 'p', 3, { isStep: true, part: '1:dl/dy', verdict: 'incorrect', signature: 's1' });
+      await answer(quiz, 'q', 0, wrong('s1', 'b'));
+      await answer(quiz, 'q', 1, { points: 10, solveTries: 2 });
+      await answer(quiz, 'r', 0, wrong('s2', 'c'));
+      await answer(quiz, 'r', 1, { verdict: 'invalid', feedback: 'bad' });
+      await answer(quiz, 'r', 2, { verdict: 'invalid', feedback: 'bad' });
+      await answer(quiz, 'r', 3, { verdict: 'not_simplified' });
+      await answer(elsewhere, 'p', 0, {});
+      await answer(flashcard, 'r', 4, { verdict: 'self_rated', rating: 3, part: '1' });
+      const user = (id: string) => ({ id, displayName: `Name ${id}` });
+      await store.answers.takeHint({
+        user: user('p'),
+        progress: { progress: progress('p'), expectedVersion: null },
+        moment: momentIn(quiz, at(0)),
+      });
+      await store.answers.giveUp({
+        user: user('q'),
+        parts: [{ progress: progress('q'), expectedVersion: null }],
+        moment: momentIn(quiz, at(0)),
+      });
+    });
+
+    it('per part: attempts, users, solvers, the median tries to a solve, the rest apart', async () => {
+      expect(await store.analytics.parts(scope)).toEqual([
+        {
+          cardId: 'c1',
+          part: '1',
+          attempts: 6,
+          users: 3,
+          solvedUsers: 2,
+          medianAttemptsToSolve: 2.5,
+          notSimplified: 1,
+          invalid: 2,
+        },
+      ]);
+      expect(await store.analytics.parts({ ...scope, since: at(1) })).toMatchObject([
+        { attempts: 3, users: 2, solvedUsers: 2, medianAttemptsToSolve: 2.5 },
+      ]);
+      expect(await store.analytics.parts({ ...scope, cardId: 'c2' })).toEqual([]);
+      // All data: this server's and the other's (and the other tests' answers).
+      const [everywhere] = await store.analytics.parts({});
+      expect(everywhere?.attempts).toBeGreaterThanOrEqual(7);
+    });
+
+    it('wrong answers grouped by signature with their written forms; invalid reasons; events; ratings', async () => {
+      expect(await store.analytics.wrongGroups(scope, 5)).toEqual([
+        {
+          cardId: 'c1',
+          part: '1',
+          signature: 's1',
+          count: 3,
+          users: 2,
+          mistake: 'sign',
+          inputs: [
+            { input: 'a', count: 2 },
+            { input: 'b', count: 1 },
+          ],
+        },
+        {
+          cardId: 'c1',
+          part: '1',
+          signature: 's2',
+          count: 1,
+          users: 1,
+          mistake: null,
+          inputs: [{ input: 'c', count: 1 }],
+        },
+      ]);
+      expect(await store.analytics.wrongGroups(scope, 1)).toMatchObject([{ signature: 's1' }]);
+      expect(await store.analytics.invalidReasons(scope, 5)).toEqual([
+        { cardId: 'c1', part: '1', reason: 'bad', count: 2 },
+      ]);
+      expect(await store.analytics.events(scope)).toEqual([
+        { cardId: 'c1', part: '1', hints: 1, giveUps: 1 },
+      ]);
+      expect(await store.analytics.events({ guildId: 'g-an2' })).toEqual([]);
+      expect(await store.analytics.ratings(scope)).toEqual([{ cardId: 'c2', rating: 3, count: 1 }]);
+    });
+
+    it('attempts page by page in time order with names; grades per user', async () => {
+      const first = await store.analytics.attemptPage(scope, null, 4);
+      expect(first.map((row) => (row.createdAt.getTime() - NOW.getTime()) / MINUTE)).toEqual([0, 0, 0, 1]);
+      const rest = await store.analytics.attemptPage(scope, first.at(-1)!, 100);
+      const all = [...first, ...rest];
+      expect(all).toHaveLength(11);
+      expect(new Set(all.map((row) => row.id)).size).toBe(11);
+      expect(all.map((row) => row.createdAt.getTime())).toEqual(
+        [...all.map((row) => row.createdAt.getTime())].sort((a, b) => a - b),
+      );
+      expect(all[0]).toMatchObject({ guildId: 'g-an', channelId: 'ch', cardId: 'c1', part: '1' });
+      expect(await store.analytics.names(['p', 'q', 'nobody'])).toEqual(
+        new Map([
+          ['p', 'Name p'],
+          ['q', 'Name q'],
+        ]),
+      );
+      expect(await store.analytics.gradePage(scope, null, 10)).toEqual([
+        { userId: 'p', displayName: 'Name p', partsSolved: 1, points: 8, attempts: 3, lastActivity: at(3) },
+        { userId: 'q', displayName: 'Name q', partsSolved: 1, points: 10, attempts: 2, lastActivity: at(1) },
+        { userId: 'r', displayName: 'Name r', partsSolved: 0, points: 0, attempts: 1, lastActivity: at(4) },
+      ]);
+      expect(await store.analytics.gradePage(scope, 'p', 1)).toMatchObject([{ userId: 'q' }]);
+      expect(await store.analytics.guilds()).toEqual(expect.arrayContaining(['g-an', 'g-an2']));
+    });
+
+    it('unsigned answers are signed once; a deleted user leaves every count', async () => {
+      const unsigned = await store.analytics.unsigned(null, 100);
+      const mine = unsigned.filter((row) => row.input === 'x' && row.cardId === 'c1');
+      expect(mine.length).toBeGreaterThanOrEqual(3);
+      expect(unsigned.every((row) => row.input !== 'a')).toBe(true);
+      const target = mine[0]!;
+      expect(await store.analytics.sign([{ id: target.id, signature: 's9' }])).toBe(1);
+      expect(await store.analytics.sign([{ id: target.id, signature: 's8' }])).toBe(0);
+      expect((await store.analytics.unsigned(null, 100)).map((row) => row.id)).not.toContain(target.id);
+
+      await store.members.delete('q');
+      expect(await store.analytics.parts(scope)).toMatchObject([{ attempts: 4, users: 2, solvedUsers: 1 }]);
+      expect(await store.analytics.events(scope)).toEqual([
+        { cardId: 'c1', part: '1', hints: 1, giveUps: 0 },
+      ]);
+      expect(await store.analytics.wrongGroups(scope, 5)).toMatchObject([
+        { signature: 's1', count: 2, users: 1 },
+        {},
+      ]);
+      // A member reset in this server takes their hints and give-ups here with their answers.
+      await store.members.reset('p', 'g-an');
+      expect(await store.analytics.events(scope)).toEqual([]);
+      expect(await store.analytics.parts(scope)).toMatchObject([{ attempts: 1, users: 1, solvedUsers: 0 }]);
     });
   });
 
@@ -468,6 +639,7 @@ describe.each(backends)('the store on $name', ({ open }) => {
           { progress: emptyProgress('h', 'c2', '1'), expectedVersion: null },
           { progress: emptyProgress('h', 'c1', '1'), expectedVersion: null },
         ],
+        moment: momentIn(quiz),
       });
       expect((await store.history.progress('h')).map((row) => `${row.cardId}/${row.part}`)).toEqual([
         'c1/1',

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { createInterface } from 'node:readline';
 import type { CliIo } from './io.ts';
 
@@ -13,6 +14,17 @@ export const processIo: CliIo = {
       input: source === '-' ? process.stdin : createReadStream(source),
       crlfDelay: Infinity,
     }),
+  sink: (path) => {
+    if (path === undefined) return { stream: process.stdout, close: async () => {} };
+    const stream = createWriteStream(path);
+    return {
+      stream,
+      close: async () => {
+        stream.end();
+        await finished(stream);
+      },
+    };
+  },
   env: process.env,
 };
 

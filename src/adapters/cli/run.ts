@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { loadConfig } from '../../config.ts';
 import { loadSeeds } from '../seeds/loadSeeds.ts';
+import { analyticsCommand, type OpenApp } from './analyticsCommands.ts';
 import { optionValue, parseArgs } from './args.ts';
 import { cardsCheckCommand, cardsListCommand, type CardLint } from './commands/cards.ts';
 import { cardsDraftCommand } from './commands/draft.ts';
@@ -22,15 +23,37 @@ Usage:
   gradquiz steps <card-id> [part-label] [--seeds DIR] [--json]
   gradquiz render <card-id> [--solution] [--theme dark|light] -o FILE.png
   gradquiz render --answer '<expr>' --card <card-id> [--theme dark|light] -o FILE.png
+  gradquiz stats [--card ID] [--guild ID] [--since YYYY-MM-DD] [--period week|month|all] [--tz ZONE] [--json]
+  gradquiz export attempts|grades [--guild ID] [--since YYYY-MM-DD] [--tz ZONE] [--format csv|jsonl]
+                  [-o FILE] [--anonymize]
+
+stats and export read the database of npm start (DATABASE_URL, else GRADQUIZ_DATA_DIR). Exports name every
+user who has not deleted their data; --anonymize replaces ids and names by an HMAC keyed with
+GRADQUIZ_EXPORT_SECRET.
 
 --seeds DIR beats GRADQUIZ_SEEDS; the default is seeds/.
 `;
 
-const VALUED = new Set(['seeds', 'seed', 'batch', 'theme', 'o', 'out', 'answer', 'card']);
+const VALUED = new Set([
+  'seeds',
+  'seed',
+  'batch',
+  'theme',
+  'o',
+  'out',
+  'answer',
+  'card',
+  'guild',
+  'since',
+  'period',
+  'tz',
+  'format',
+]);
 
-/** What the CLI can be given by its composition root: extra card checks. */
+/** What the CLI can be given by its composition root: extra card checks, and the application on the database. */
 export interface CliExtras {
   readonly lints?: readonly CardLint[];
+  readonly openApp?: OpenApp;
 }
 
 /** Runs one command line and returns the exit status. */
@@ -50,6 +73,13 @@ export async function runCli(argv: readonly string[], io: CliIo, extras: CliExtr
   if (!loaded.ok) {
     io.err(`gradquiz: ${loaded.message}\n`);
     return 2;
+  }
+  if (command === 'stats' || command === 'export') {
+    if (extras.openApp === undefined) {
+      io.err(`gradquiz: ${command} needs the database, which this build of the CLI cannot open\n`);
+      return 2;
+    }
+    return analyticsCommand(args, loaded.config, io, extras.openApp);
   }
   const seedsDir = optionValue(args, 'seeds') ?? loaded.config.GRADQUIZ_SEEDS;
   const seedOption = optionValue(args, 'seed');

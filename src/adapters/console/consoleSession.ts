@@ -8,6 +8,7 @@ import {
   nextReview,
   nextStep,
   progress,
+  stats,
   rateCard,
   revealSolution,
   startQuiz,
@@ -24,9 +25,11 @@ import { formatCards } from './formatCards.ts';
 import { formatGreeting, type GreetingFacts } from './formatGreeting.ts';
 import { formatHelp } from './formatHelp.ts';
 import { formatHint } from './formatHint.ts';
-import { imageLine, readBackTex, type ConsoleImages } from './images.ts';
+import { imageLine, type ConsoleImages } from './images.ts';
+import { readBackTex } from '../../core/cards/readBackTex.ts';
 import { formatLeaderboard } from './formatLeaderboard.ts';
 import { formatProgress } from './formatProgress.ts';
+import { formatStats } from './formatStats.ts';
 import { formatQuiz, NO_OPEN_QUIZ } from './formatQuiz.ts';
 import { formatReview } from './formatReview.ts';
 import { formatSolution } from './formatSolution.ts';
@@ -216,6 +219,10 @@ export async function runConsoleSession(options: ConsoleSessionOptions): Promise
           },
           style,
         );
+      case 'stats': {
+        const own = await stats(app, { guildId: where.guildId, userId: user.id });
+        return own.kind === 'stats' ? formatStats(own.report, style) : undefined;
+      }
       case 'leaderboard': {
         const { period, scope } = command;
         const board = await leaderboard(app, {

@@ -34,6 +34,7 @@ export function formatHelp(style: Style): string {
     '  /solution             the worked solution (the parts not yet solved earn no more points)',
     '  /rate good            a flashcard: how well you recalled it, again|hard|good|easy (or 1-4)',
     '  /progress             solved cards, attempts, streak, tags, reviews due',
+    '  /stats                your answers per card and part: tries to a solve, hints, the wrong answers you repeat',
     '  /leaderboard [period:week|month|all]',
     '                        the top 10 (default: this week)',
     '  /review               start the card due for review the longest (spaced repetition)',

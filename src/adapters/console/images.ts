@@ -3,9 +3,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { Card } from '../../core/cards/card.ts';
-import { cardVocabulary } from '../../core/cards/vocabulary.ts';
-import { exprToTex } from '../../core/expr/tex.ts';
-import { readExpression } from '../../core/reader/index.ts';
 import type { Renderer } from '../render/index.ts';
 import type { Style } from './style.ts';
 
@@ -19,14 +16,6 @@ export interface ConsoleImages {
   solution(card: Card): Promise<string>;
   /** A student's answer, as TeX, typeset as the reader understood it. */
   readBack(tex: string): Promise<string>;
-}
-
-/** The TeX of an answer as the reader reads it on `card`; undefined when it does not read. */
-export function readBackTex(card: Card, input: string): string | undefined {
-  if (card.grading === 'self') return undefined;
-  const vocab = cardVocabulary(card);
-  const read = readExpression(input, vocab);
-  return read.ok ? exprToTex(read.expr, vocab.names) : undefined;
 }
 
 /** `image: /path/to/card-question.png`, or why there is none. */

@@ -19,6 +19,7 @@ export type ConsoleCommand =
   /** `/rate again|hard|good|easy` (or `1`–`4`): a flashcard's self-rating. */
   | { readonly kind: 'rate'; readonly rating: ReviewRating }
   | { readonly kind: 'progress' }
+  | { readonly kind: 'stats' }
   | { readonly kind: 'leaderboard'; readonly period?: LeaderboardPeriod; readonly scope?: LeaderboardScope }
   | { readonly kind: 'review' }
   /** `/step` shows the next step; `/step answer:…` answers it. */
@@ -147,6 +148,7 @@ const BARE = {
   hint: 'hint',
   solution: 'solution',
   progress: 'progress',
+  stats: 'stats',
   review: 'review',
   cards: 'cards',
   help: 'help',

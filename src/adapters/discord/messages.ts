@@ -4,9 +4,11 @@ import type {
   NextHintResult,
   NextReviewResult,
   NextStepResult,
+  PartStats,
   ProgressReport,
   RateCardResult,
   RevealSolutionResult,
+  StatsReport,
   StartQuizResult,
   SubmitAnswerResult,
   SubmitStepResult,
@@ -311,13 +313,18 @@ export const reviewSay = (result: NextReviewResult): string => {
   return 'Nothing to review yet: solve a card (or rate a flashcard) with `/quiz` and it joins your reviews.';
 };
 
+/** What every student should know of exports (docs/privacy.md): said with each `/privacy` reply. */
+const EXPORTS_NAME_YOU =
+  "Server admins can export this server's answers and grades for a gradebook: exports name every student who has not deleted their data, whether on the leaderboards or not.";
+
 export const privacySay = {
   visible: (visible: boolean) =>
-    visible
-      ? 'You are on the leaderboards again.'
-      : 'You left the leaderboards. Your points still count, and `/privacy leaderboard show:on` brings you back.',
-  confirmDelete:
-    'This deletes **all** your answers, progress and points, in every server, for good. Are you sure?',
+    `${
+      visible
+        ? 'You are on the leaderboards again.'
+        : 'You left the leaderboards. Your points still count, and `/privacy leaderboard show:on` brings you back.'
+    }\n${EXPORTS_NAME_YOU}`,
+  confirmDelete: `This deletes **all** your answers, progress and points, in every server, for good: you leave the statistics and every later export too. Are you sure?\n${EXPORTS_NAME_YOU}`,
   deleted: (attempts: number) => `Done: your data is deleted (${plural(attempts, 'answer')}).`,
   cancelled: 'Nothing was deleted.',
 };
@@ -397,4 +404,75 @@ export const stepSay = {
         return answerSay.notGraded(result);
     }
   },
+};
+
+type Stats = StatsReport;
+type Part = PartStats;
+
+const percentOf = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
+/** A stored reason or mistake code in words: `unreadable:unknown_name` → "unreadable: unknown name". */
+const codeWords = (code: string) => code.replace(':', ': ').replace(/_/g, ' ');
+const decimal = (n: number | null) => (n === null ? '—' : String(Math.round(n * 10) / 10));
+
+/** "this week (since Mon 30 Nov, Europe/Prague)", "all time". */
+function periodWords(scope: Stats['scope']): string {
+  if (scope.since === null) return 'all time';
+  const day = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    timeZone: scope.timeZone,
+  }).format(new Date(scope.since));
+  const name = scope.period === 'week' ? 'this week' : scope.period === 'month' ? 'this month' : 'since';
+  return `${name} (since ${day}, ${scope.timeZone})`;
+}
+
+/** `/quizadmin stats`: numbers about answers, never names. */
+export const statsSay = {
+  title: (report: Stats, cardTitle?: string) =>
+    `📊 ${cardTitle ? `${cardTitle} — ` : ''}stats, ${periodWords(report.scope)}`.slice(0, 256),
+  nothing: (report: Stats, cardTitle?: string) =>
+    `No answers ${cardTitle ? `to **${cardTitle}** ` : ''}in this server, ${periodWords(report.scope)}.`,
+  summary: (report: Stats) => {
+    const answers = report.parts.reduce((n, part) => n + part.attempts, 0);
+    const solved = report.parts.reduce((n, part) => n + part.solvedUsers, 0);
+    return `${plural(answers, 'graded answer')} to ${plural(report.parts.length, 'part')}; ${plural(solved, 'part')} solved by a student. Counts only: no one is named.`;
+  },
+  hardestTitle: 'Hardest parts (lowest solve rate)',
+  solveRateChartTitle: 'Solve rate per part, hardest first',
+  partLine: (part: Part) =>
+    `\`${part.card}\` part ${part.part} — **${percentOf(part.solveRate)}** solved (${part.solvedUsers} of ${plural(part.users, 'student')}) · median ${decimal(part.medianAttemptsToSolve)} tries · ${decimal(part.hintsPerSolve)} hints per solve${part.giveUps ? ` · ${part.giveUps} gave up` : ''}`,
+  flashcardsTitle: 'Flashcards (self-rated recall)',
+  ratingLine: (flashcard: Stats['flashcards'][number]) =>
+    `\`${flashcard.card}\` — again ${flashcard.ratings.again} · hard ${flashcard.ratings.hard} · good ${flashcard.ratings.good} · easy ${flashcard.ratings.easy}`,
+  ratingsChartTitle: (cardId: string) => `Self-ratings of ${cardId}`,
+  partTitle: (label: string) => `Part ${label}`,
+  partNumbers: (part: Part) =>
+    [
+      `${plural(part.attempts, 'graded answer')} from ${plural(part.users, 'student')}; **${part.solvedUsers} solved it** (${percentOf(part.solveRate)})`,
+      `median ${decimal(part.medianAttemptsToSolve)} tries to a solve · ${decimal(part.hintsPerSolve)} hints per solve · ${part.giveUps} gave up`,
+      part.invalid.count > 0
+        ? `${plural(part.invalid.count, 'unreadable answer')}${part.invalid.reasons[0] ? `, most often: ${codeWords(part.invalid.reasons[0].reason)}` : ''}`
+        : '',
+    ]
+      .filter(Boolean)
+      .join('\n')
+      .slice(0, 1024),
+  wrongTitle: (label: string) => `Most common wrong answers, part ${label}`,
+  wrongChartTitle: (cardId: string) => `Wrong answers to ${cardId}`,
+  wrongLine: (group: Part['wrongGroups'][number]) =>
+    `\`${group.example.slice(0, 120).replace(/`/g, 'ˋ')}\` — ${plural(group.count, 'answer')}, ${plural(group.users, 'student')}${group.mistake ? ` · *${codeWords(group.mistake)}*` : ''}`,
+};
+
+/** `/quizadmin export`: a CSV of this server's data. */
+export const exportSay = {
+  done: (what: 'attempts' | 'grades') =>
+    what === 'attempts'
+      ? "This server's answers, one row per answer (CSV; formulas are neutralised, so it opens safely in a spreadsheet). It names students, as a gradebook must: keep it private."
+      : "This server's gradebook, one row per student: parts solved, points, answers, last activity (CSV). It names students: keep it private.",
+  description: (what: 'attempts' | 'grades') =>
+    what === 'attempts' ? 'Every answer in this server, as CSV' : 'One row per student, as CSV',
+  badDate: (since: string) => `\`${since}\` is not a date: use \`YYYY-MM-DD\`, e.g. \`2026-09-01\`.`,
+  tooLarge: (what: string, guildId: string, max: number) =>
+    `The ${what} export is larger than Discord lets me attach (${Math.round(max / 2 ** 20)} MB). Use \`since:\` for a shorter period, or on the bot's host: \`gradquiz export ${what} --guild ${guildId} -o ${what}.csv\`.`,
 };

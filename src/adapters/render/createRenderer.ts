@@ -1,4 +1,6 @@
+import type { BarChart } from './barChart.ts';
 import { checkMarkdownMath } from './checkMath.ts';
+import { layoutChart } from './layoutChart.ts';
 import { FORMULA_PADDING_X, layoutFormula } from './layoutFormula.ts';
 import { layoutPage, type PageLayout } from './layoutPage.ts';
 import { LRUCache } from 'lru-cache';
@@ -22,6 +24,8 @@ export interface Renderer {
   renderCardPng(markdown: string, options: RenderOptions): Promise<RenderResult<Png>>;
   /** One formula (a student's answer read back), on a small image just big enough for it. */
   renderTexPng(tex: string, options: RenderOptions): Promise<RenderResult<Png>>;
+  /** A bar chart (analytics) as a page as wide as a card; labels that are TeX are typeset. */
+  renderChartPng(chart: BarChart, options: RenderOptions): Promise<RenderResult<Png>>;
   /** Why MathJax cannot read `tex`, or `undefined` when it can. */
   checkTex(tex: string): RenderError | undefined;
   /** Every formula of a card section MathJax cannot read. */
@@ -79,7 +83,7 @@ export async function createRenderer(config: RendererConfig = {}): Promise<Rende
   const converter = await createTexConverter({ cacheSize: config.formulaCacheSize ?? 1000 });
   const font = createTextFont(converter.font);
   const pngCacheSize = config.pngCacheSize ?? 128;
-  // lru-cache refuses a size of 0.
+  // lru-cache refuses a size of 0: no cache at all then (the benchmark measures real renders).
   const pngs = pngCacheSize > 0 ? new LRUCache<string, RenderResult<Png>>({ max: pngCacheSize }) : undefined;
 
   async function cachedPng(
@@ -128,6 +132,17 @@ export async function createRenderer(config: RendererConfig = {}): Promise<Rende
           if (math.ok && math.value.width > maxWidth) math = converter.convertBroken(tex, maxWidth);
           return math.ok ? { ok: true, value: layoutFormula(math.value) } : math;
         },
+      );
+    },
+    renderChartPng(chart, { theme }) {
+      return cachedPng(
+        `chart:${theme}:${JSON.stringify(chart)}`,
+        () => CARD_PIXEL_WIDTH,
+        theme,
+        () => ({
+          ok: true,
+          value: layoutChart(chart, converter, font, CARD_PIXEL_WIDTH / CARD_PIXELS_PER_EM),
+        }),
       );
     },
     checkTex(tex) {

@@ -1,4 +1,6 @@
 export { altText, MAX_ALT_TEXT_LENGTH } from './altText.ts';
+export { MAX_CHART_BARS, type BarChart, type ChartBar, type ChartLabel } from './barChart.ts';
+export { chartAltText } from './chartAltText.ts';
 export {
   createRenderer,
   CARD_PIXEL_WIDTH,

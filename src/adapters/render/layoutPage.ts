@@ -2,6 +2,7 @@ import type { Block, Inline } from './parseMarkdown.ts';
 import type { RenderError, RenderResult } from './renderError.ts';
 import type { MathBox, TexConverter } from './texConverter.ts';
 import type { TextFont, TextStyle } from './textFont.ts';
+import { textRun } from './textRun.ts';
 
 /** A laid-out page in thousandths of an em, drawn in `currentColor` on no background. */
 export interface PageLayout {
@@ -73,10 +74,6 @@ class LayoutFailure {
 
 const r = (n: number) => Math.round(n);
 
-function escapeXml(text: string): string {
-  return text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? c);
-}
-
 function scaled(box: Box, s: number): Box {
   if (s === 1) return box;
   return {
@@ -114,31 +111,14 @@ export function layoutPage(
   });
 
   function textBox(text: string, style: TextStyle): Box {
-    const glyphs: { x: number; outline?: (x: number, baseline: number) => string; char: string }[] = [];
-    let width = 0;
-    for (const char of text) {
-      const glyph = font.glyph(style, char);
-      glyphs.push({ x: width, outline: glyph.outline, char });
-      width += glyph.width;
-    }
-    const outline = (x: number, baseline: number) =>
-      glyphs.map((g) => (g.outline ? g.outline(x + g.x, baseline) : '')).join('');
-    // Characters the font lacks fall back to the system font, about the size of the prose.
-    const fallback = (x: number, baseline: number) =>
-      glyphs
-        .filter((g) => !g.outline)
-        .map(
-          (g) =>
-            `<text x="${r(x + g.x)}" y="${r(baseline)}" font-size="900" font-family="DejaVu Sans, sans-serif">${escapeXml(g.char)}</text>`,
-        )
-        .join('');
+    const run = textRun(font, text, style);
     return {
       prose: { text, style },
-      width,
+      width: run.width,
       height: 0,
       depth: 0,
-      outline,
-      draw: fallback,
+      outline: run.outline,
+      draw: run.fallback,
     };
   }
 

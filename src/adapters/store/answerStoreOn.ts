@@ -8,6 +8,8 @@ import type {
   ProgressWrite,
   RateLimit,
   RecordAttemptResult,
+  StudyEventRecord,
+  StudyMoment,
 } from '../../app/ports/index.ts';
 
 /** One atomic write of a user's work, as every store must do it (see {@link AnswerStore}). */
@@ -16,6 +18,8 @@ export interface UserWrite {
   readonly attempt: AttemptRecord | null;
   readonly progress: readonly ProgressWrite[];
   readonly rateLimit: RateLimit | null;
+  /** Hint and give-up events, written with the progress they change. */
+  readonly events: readonly StudyEventRecord[];
 }
 
 export type WriteOutcome = 'recorded' | 'duplicate' | 'slow_down' | 'stale';
@@ -38,10 +42,10 @@ function impossible(what: string): never {
  */
 export function answerStoreOn(backend: AnswerBackend, ids: Ids): AnswerStore {
   const withAttempt = async (
-    write: Omit<UserWrite, 'attempt'> & { attempt: Omit<AttemptRecord, 'id'> },
+    write: Omit<UserWrite, 'attempt' | 'events'> & { attempt: Omit<AttemptRecord, 'id'> },
   ): Promise<RecordAttemptResult> => {
     const attempt: AttemptRecord = { id: ids(), ...write.attempt };
-    const outcome = await backend.write({ ...write, attempt });
+    const outcome = await backend.write({ ...write, attempt, events: [] });
     switch (outcome) {
       case 'recorded':
         return { kind: 'recorded', attempt };
@@ -56,8 +60,21 @@ export function answerStoreOn(backend: AnswerBackend, ids: Ids): AnswerStore {
         return { kind: 'stale' };
     }
   };
-  const progressOnly = async (user: UserRef, progress: readonly ProgressWrite[]) => {
-    const outcome = await backend.write({ user, attempt: null, progress, rateLimit: null });
+  const progressOnly = async (
+    user: UserRef,
+    progress: readonly ProgressWrite[],
+    kind: StudyEventRecord['kind'],
+    { guildId, channelId, at }: StudyMoment,
+  ) => {
+    const events = progress.map(({ progress: { cardId, part } }) => ({
+      kind,
+      cardId,
+      part,
+      guildId,
+      channelId,
+      createdAt: at,
+    }));
+    const outcome = await backend.write({ user, attempt: null, progress, rateLimit: null, events });
     return outcome === 'recorded' || outcome === 'stale' ? outcome : impossible(outcome);
   };
   return {
@@ -72,7 +89,7 @@ export function answerStoreOn(backend: AnswerBackend, ids: Ids): AnswerStore {
       const result = await withAttempt({ user, attempt, progress: [progress], rateLimit: null });
       return result.kind === 'slow_down' ? impossible('slow_down') : result;
     },
-    takeHint: ({ user, progress }) => progressOnly(user, [progress]),
-    giveUp: ({ user, parts }) => progressOnly(user, parts),
+    takeHint: ({ user, progress, moment }) => progressOnly(user, [progress], 'hint', moment),
+    giveUp: ({ user, parts, moment }) => progressOnly(user, parts, 'give_up', moment),
   };
 }

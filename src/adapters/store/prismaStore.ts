@@ -1,6 +1,7 @@
 import type { Store, StoreDeps } from '../../app/ports/index.ts';
 import type { Quiz } from '../../generated/prisma/client.ts';
 import type { Database } from './openDatabase.ts';
+import { prismaAnalytics } from './prisma/analytics.ts';
 import { prismaAnswers } from './prisma/answers.ts';
 import { prismaDailyPosts } from './prisma/dailyPosts.ts';
 import { ensureGuild, prismaGuilds } from './prisma/guilds.ts';
@@ -19,6 +20,7 @@ export function prismaStore(db: Database, deps: StoreDeps): Store {
     guilds: prismaGuilds(db, clock),
     leaderboards: prismaLeaderboards(prisma),
     dailyPosts: prismaDailyPosts(db, clock),
+    analytics: prismaAnalytics(prisma),
 
     quizzes: {
       create: async (quiz) => {
@@ -96,6 +98,7 @@ export function prismaStore(db: Database, deps: StoreDeps): Store {
           await tx.periodScore.deleteMany({ where });
           await tx.scoreTotal.deleteMany({ where });
           await tx.pointsEntry.deleteMany({ where });
+          await tx.studyEvent.deleteMany({ where });
           const { count } = await tx.attempt.deleteMany({ where });
           return { attempts: count };
         }),

@@ -38,6 +38,13 @@ export interface ProgressWrite {
   readonly expectedVersion: number | null;
 }
 
+/** Where and when a hint is taken or a part given up: the event row the write adds. */
+export interface StudyMoment {
+  readonly guildId: string | null;
+  readonly channelId: string | null;
+  readonly at: Date;
+}
+
 /** Refuse when the user already has `limit` answers since `since`. */
 export interface RateLimit {
   readonly limit: number;
@@ -83,13 +90,16 @@ export interface AnswerStore {
     readonly attempt: NewAttempt;
     readonly progress: ProgressWrite;
   }): Promise<Exclude<RecordAttemptResult, { kind: 'slow_down' }>>;
+  /** A hint: its progress, and a `hint` event for its part. */
   takeHint(write: {
     readonly user: UserRef;
     readonly progress: ProgressWrite;
+    readonly moment: StudyMoment;
   }): Promise<RecordProgressResult>;
-  /** The parts a reveal gives up, all or none. */
+  /** The parts a reveal gives up, all or none, each with a `give_up` event. */
   giveUp(write: {
     readonly user: UserRef;
     readonly parts: readonly ProgressWrite[];
+    readonly moment: StudyMoment;
   }): Promise<RecordProgressResult>;
 }

@@ -1,3 +1,4 @@
+export type * from './analytics.ts';
 export type * from './answers.ts';
 export type * from './cards.ts';
 export type * from './dailyPosts.ts';

@@ -47,6 +47,20 @@ export interface AttemptRecord {
   readonly feedback: string;
   /** A flashcard's self-rating (1 again … 4 easy); null for a graded answer. */
   readonly rating: number | null;
+  /** The answer's values at its part's fixed points, hashed: equal answers share it. Null when unreadable. */
+  readonly signature: string | null;
+  /** On the user's first correct answer to the part: their answers that counted up to and including it. */
+  readonly solveTries: number | null;
+}
+
+/** A hint taken or a part given up, where and when: analytics counts these. */
+export interface StudyEventRecord {
+  readonly kind: 'hint' | 'give_up';
+  readonly cardId: string;
+  readonly part: string;
+  readonly guildId: string | null;
+  readonly channelId: string | null;
+  readonly createdAt: Date;
 }
 
 export interface ProgressRecord extends ReviewState {

@@ -1,4 +1,5 @@
 import type { Card, NumericCard, Part } from '../../core/cards/card.ts';
+import type { SignedAnswer } from '../../core/grading/signature.ts';
 import type { Verdict } from '../../core/grading/verdict.ts';
 import type { Rng } from '../../core/random/rng.ts';
 import type { Step } from '../../core/steps/steps.ts';
@@ -24,3 +25,9 @@ export type Grader = (card: NumericCard, partLabel: string, input: string, rng: 
 
 /** The core's grader of an intermediate step (`src/core/steps`), injected like {@link Grader}. */
 export type StepGrader = (card: NumericCard, part: Part, step: Step, input: string, rng: Rng) => Verdict;
+
+/**
+ * The core's signature of an answer to a part (`signAnswer` of `src/core/grading`): null when it cannot be
+ * read or evaluated, or the part does not exist.
+ */
+export type Signer = (card: NumericCard, partLabel: string, input: string) => SignedAnswer | null;

@@ -1,3 +1,4 @@
+import type { AnalyticsStore } from './analytics.ts';
 import type { AnswerStore } from './answers.ts';
 import type { CardStore } from './cards.ts';
 import type { DailyPostStore } from './dailyPosts.ts';
@@ -18,6 +19,7 @@ export interface Store {
   readonly history: HistoryStore;
   readonly cards: CardStore;
   readonly dailyPosts: DailyPostStore;
+  readonly analytics: AnalyticsStore;
 }
 
 /** What every store is built on: the application's clock and ids, never its own. */

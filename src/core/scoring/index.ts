@@ -6,6 +6,7 @@ export {
   periodRange,
   isTimeZone,
   localDate,
+  startOfDate,
   type LeaderboardPeriod,
   type PeriodRange,
 } from './leaderboardPeriod.ts';

@@ -89,3 +89,14 @@ export function localDate(instant: Date, timeZone: string): string {
   const f = zonedFields(instant, timeZone);
   return `${f.year}-${String(f.month).padStart(2, '0')}-${String(f.day).padStart(2, '0')}`;
 }
+
+/** The instant a local date (`YYYY-MM-DD`) begins in a zone; undefined when it is no date. */
+export function startOfDate(date: string, timeZone: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return undefined;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+    return undefined;
+  return startOfLocalDay({ year, month, day }, timeZone);
+}

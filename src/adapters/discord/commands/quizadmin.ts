@@ -6,10 +6,13 @@ import {
   SlashCommandBuilder,
   type ChatInputCommandInteraction,
   type SlashCommandChannelOption,
+  type SlashCommandStringOption,
 } from 'discord.js';
 import { resetMember } from '../../../app/index.ts';
 import { guildSettings } from '../admin/guildSettings.ts';
+import { exportCsv } from '../admin/exportCsv.ts';
 import { previewCard } from '../admin/preview.ts';
+import { statsCommand } from '../admin/stats.ts';
 import type { BotDeps } from '../deps.ts';
 import { adminSay } from '../messages.ts';
 import { cardChoices, timeZoneChoices } from './choices.ts';
@@ -52,7 +55,13 @@ const HANDLERS: Record<string, Handler> = {
   'channels list': guildSettings.channels,
   hide: guildSettings.hide,
   reset,
+  stats: statsCommand,
+  'export attempts': exportCsv,
+  'export grades': exportCsv,
 };
+
+const sinceOption = (o: SlashCommandStringOption) =>
+  o.setName('since').setDescription('From this date on (YYYY-MM-DD, server time zone); default: everything');
 
 const textChannel = (o: SlashCommandChannelOption, description: string) =>
   o.setName('channel').setDescription(description).setRequired(true).addChannelTypes(ChannelType.GuildText);
@@ -139,6 +148,38 @@ export const quizadminCommand: SlashCommand = {
         .setName('reset')
         .setDescription("Delete a member's answers and points in this server (their progress stays)")
         .addUserOption((o) => o.setName('user').setDescription('The member').setRequired(true)),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('stats')
+        .setDescription('Which cards students fail and the wrong answers they share, privately (no names)')
+        .addStringOption((o) =>
+          o.setName('card').setDescription('One card: its parts and wrong answers').setAutocomplete(true),
+        )
+        .addStringOption((o) =>
+          o
+            .setName('period')
+            .setDescription('Default: this week')
+            .addChoices(
+              { name: 'this week', value: 'week' },
+              { name: 'this month', value: 'month' },
+              { name: 'all time', value: 'all' },
+            ),
+        ),
+    )
+    .addSubcommandGroup((g) =>
+      g
+        .setName('export')
+        .setDescription("This server's data as CSV, privately (names students: keep it private)")
+        .addSubcommand((s) =>
+          s.setName('attempts').setDescription('One row per answer').addStringOption(sinceOption),
+        )
+        .addSubcommand((s) =>
+          s
+            .setName('grades')
+            .setDescription('One row per student, for a gradebook')
+            .addStringOption(sinceOption),
+        ),
     ),
 
   async execute(deps, interaction) {

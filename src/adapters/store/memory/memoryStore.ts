@@ -12,6 +12,7 @@ import type {
   StoreDeps,
 } from '../../../app/ports/index.ts';
 import { answerStoreOn, type UserWrite, type WriteOutcome } from '../answerStoreOn.ts';
+import { memoryAnalytics, type StoredEvent } from './memoryAnalytics.ts';
 import { rankedPage, type LedgerEntry } from './rankedPage.ts';
 
 const progressKey = (userId: string, cardId: string, part: string) => `${userId}\u0000${cardId}\u0000${part}`;
@@ -30,6 +31,7 @@ export function memoryStore({ clock, ids }: StoreDeps): Store {
   const attempts = new Map<string, AttemptRecord>();
   const progress = new Map<string, ProgressSnapshot>();
   let ledger: LedgerEntry[] = [];
+  let events: StoredEvent[] = [];
   const cards = new Map<string, CardRecord>();
   const dailyPosts = new Map<string, { nonce: string; claimedAt: Date; posted: boolean }>();
 
@@ -91,7 +93,13 @@ export function memoryStore({ clock, ids }: StoreDeps): Store {
     };
   };
 
-  const write = async ({ user, attempt, progress: rows, rateLimit }: UserWrite): Promise<WriteOutcome> => {
+  const write = async ({
+    user,
+    attempt,
+    progress: rows,
+    rateLimit,
+    events: happened,
+  }: UserWrite): Promise<WriteOutcome> => {
     ensureUser(user);
     if (attempt && attempts.has(attempt.externalId)) return 'duplicate';
     if (rateLimit && answersSince(user.id, rateLimit.since) >= rateLimit.limit) return 'slow_down';
@@ -117,6 +125,7 @@ export function memoryStore({ clock, ids }: StoreDeps): Store {
       const current = progress.get(key);
       progress.set(key, { record: row, version: current ? current.version + 1 : 0 });
     }
+    events.push(...happened.map((event) => ({ ...event, userId: user.id })));
     return 'recorded';
   };
 
@@ -235,6 +244,7 @@ export function memoryStore({ clock, ids }: StoreDeps): Store {
         for (const attempt of gone) attempts.delete(attempt.externalId);
         for (const [key, snapshot] of progress) if (snapshot.record.userId === userId) progress.delete(key);
         ledger = ledger.filter((entry) => entry.userId !== userId);
+        events = events.filter((event) => event.userId !== userId);
         for (const quiz of quizzes.values()) {
           if (quiz.openedBy === userId) quizzes.set(quiz.id, { ...quiz, openedBy: null });
         }
@@ -245,6 +255,7 @@ export function memoryStore({ clock, ids }: StoreDeps): Store {
         const gone = attemptsOf(userId).filter((a) => a.guildId === guildId);
         for (const attempt of gone) attempts.delete(attempt.externalId);
         ledger = ledger.filter((entry) => entry.userId !== userId || entry.guildId !== guildId);
+        events = events.filter((event) => event.userId !== userId || event.guildId !== guildId);
         return { attempts: gone.length };
       },
     },
@@ -270,6 +281,19 @@ export function memoryStore({ clock, ids }: StoreDeps): Store {
         attemptsOf(userId).filter((a) => !a.isStep && (a.verdict === 'correct' || a.verdict === 'incorrect'))
           .length,
     },
+
+    analytics: memoryAnalytics({
+      attempts: () => attempts.values(),
+      events: () => events,
+      users: () => users,
+      guilds: () => guilds.keys(),
+      sign: (attemptId, signature) => {
+        const attempt = [...attempts.values()].find((a) => a.id === attemptId);
+        if (!attempt || attempt.signature !== null) return false;
+        attempts.set(attempt.externalId, { ...attempt, signature });
+        return true;
+      },
+    }),
 
     cards: {
       list: async () => [...cards.values()].sort((a, b) => byText(a.id, b.id)),

@@ -94,7 +94,11 @@ async function context(
 }
 
 /** One statement: the SQL function `gradquiz_record` (migration `one_write_path`). */
-async function write(prisma: Client, clock: Clock, { user, attempt, progress, rateLimit }: UserWrite) {
+async function write(
+  prisma: Client,
+  clock: Clock,
+  { user, attempt, progress, rateLimit, events }: UserWrite,
+) {
   const updatedAt = clock.now();
   const rows = progress.map((item) => ({
     row: { ...item.progress, updatedAt },
@@ -103,7 +107,7 @@ async function write(prisma: Client, clock: Clock, { user, attempt, progress, ra
   const [row] = await prisma.$queryRaw<{ outcome: WriteOutcome }[]>`
     SELECT gradquiz_record(
       ${user.id}, ${user.displayName}, ${attempt && JSON.stringify(attempt)}::jsonb, ${JSON.stringify(rows)}::jsonb,
-      ${rateLimit?.limit ?? null}::int, ${rateLimit ? timestamp(rateLimit.since) : Prisma.sql`NULL::timestamp(3)`}
+      ${JSON.stringify(events)}::jsonb, ${rateLimit?.limit ?? null}::int, ${rateLimit ? timestamp(rateLimit.since) : Prisma.sql`NULL::timestamp(3)`}
     ) AS outcome`;
   if (!row) throw new Error('gradquiz_record returned no row');
   return row.outcome;
