@@ -1,5 +1,6 @@
 import { localDate } from '../core/scoring/index.ts';
 import type { AppContext } from './context.ts';
+import type { GuildSettings } from './ports/index.ts';
 import { minutesOf, minutesOfDay } from './timeOfDay.ts';
 
 /**
@@ -7,34 +8,38 @@ import { minutesOf, minutesOfDay } from './timeOfDay.ts';
  * posts it; later than that it waits for the next day rather than surprise the channel.
  */
 const WINDOW_MINUTES = 60;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type DailyQuizDue =
-  { readonly kind: 'due'; readonly channelId: string } | { readonly kind: 'not_due' };
+/** A server's daily quiz to post now: where, and the local date it is for (its claim's key). */
+export interface DueDailyQuiz {
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly date: string;
+}
 
 /**
- * Whether a server's daily quiz should be posted now: its local time has reached its daily time (within
- * the hour) and the bot has not opened a quiz in the daily channel today (in the server's zone), so
- * that restarts do not post it twice.
+ * The daily quizzes due at this instant (the app's clock), among `guildIds` when given (a sharded
+ * process's own): each server whose local time is in the hour after its daily time. Whether one was
+ * posted already is the claim's to say (`claimDailyQuiz`), in the database, for every process at once.
  */
-export async function dailyQuizDue(
+export async function dailyQuizzesDue(
   ctx: AppContext,
-  input: { readonly guildId: string; readonly botId: string },
-): Promise<DailyQuizDue> {
-  const settings = await ctx.store.guilds.get(input.guildId);
-  if (!settings.dailyChannelId || !settings.dailyTime) return { kind: 'not_due' };
+  input: { readonly guildIds?: readonly string[] } = {},
+): Promise<DueDailyQuiz[]> {
   const now = ctx.clock.now();
-  const late = minutesOfDay(now, settings.timeZone) - minutesOf(settings.dailyTime);
-  if (late < 0 || late >= WINDOW_MINUTES) return { kind: 'not_due' };
-  const today = localDate(now, settings.timeZone);
-  // Quizzes of the last two days cover "today" in any time zone.
-  const recent = await ctx.store.quizzes.open({
-    guildId: input.guildId,
-    channelId: settings.dailyChannelId,
-    openedBy: input.botId,
-    createdSince: new Date(now.getTime() - 2 * DAY_MS),
-    limit: 10,
+  const guilds = await ctx.store.guilds.withDailyQuiz(input.guildIds);
+  return guilds.flatMap((settings) => {
+    const due = dueAt(settings, now);
+    return due ? [due] : [];
   });
-  const posted = recent.some((quiz) => localDate(quiz.createdAt, settings.timeZone) === today);
-  return posted ? { kind: 'not_due' } : { kind: 'due', channelId: settings.dailyChannelId };
+}
+
+function dueAt(settings: GuildSettings, now: Date): DueDailyQuiz | undefined {
+  if (!settings.dailyChannelId || !settings.dailyTime) return undefined;
+  const late = minutesOfDay(now, settings.timeZone) - minutesOf(settings.dailyTime);
+  if (late < 0 || late >= WINDOW_MINUTES) return undefined;
+  return {
+    guildId: settings.id,
+    channelId: settings.dailyChannelId,
+    date: localDate(now, settings.timeZone),
+  };
 }

@@ -2,12 +2,15 @@ import { createBot } from '../adapters/discord/bot.ts';
 import { createClient } from '../adapters/discord/client.ts';
 import type { ReloadReport } from '../adapters/discord/deps.ts';
 import { launcherGone } from '../adapters/discord/launcherGone.ts';
+import { restOptions } from '../adapters/discord/restOptions.ts';
+import { shardOptions } from '../adapters/discord/shardOptions.ts';
 import { createLogger } from '../adapters/discord/logger.ts';
 import { createRenderer, type Renderer } from '../adapters/render/index.ts';
 import { loadSeeds } from '../adapters/seeds/loadSeeds.ts';
 import { cardProblemWords } from '../adapters/text/cardProblemWords.ts';
 import { logDeck } from './logDeck.ts';
-import { isStoreUnavailable } from '../adapters/store/index.ts';
+import { advisoryBucketLock, databaseConfigOf, isStoreUnavailable } from '../adapters/store/index.ts';
+import { sharedIdentifyThrottler } from '../adapters/discord/identifyThrottler.ts';
 import { syncCards } from '../app/index.ts';
 import type { Config } from '../config.ts';
 import type { Runtime } from './runtime.ts';
@@ -42,7 +45,18 @@ export async function runDiscord(runtime: Runtime, config: Config): Promise<void
     logger.warn({ err: error }, 'images are off: the renderer did not start; cards are posted as text');
   }
 
-  const client = createClient(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {});
+  // On PostgreSQL other processes may share the bot's identify limit; PGlite is one process.
+  const database = databaseConfigOf(config);
+  const identifyLock = database.kind === 'postgres' ? advisoryBucketLock(database.url) : undefined;
+  const lockFailed = (error: unknown) =>
+    logger.warn({ err: error }, 'identify lock unavailable; this shard identifies without it');
+  const client = createClient({
+    ...restOptions(config),
+    ...shardOptions(config.GRADQUIZ_SHARD_COUNT, config.GRADQUIZ_SHARD_IDS),
+    ...(identifyLock
+      ? { ws: { buildIdentifyThrottler: sharedIdentifyThrottler(identifyLock, lockFailed) } }
+      : {}),
+  });
   const bot = createBot({
     client,
     app,
@@ -51,6 +65,7 @@ export async function runDiscord(runtime: Runtime, config: Config): Promise<void
     reloadCards,
     isStoreUnavailable,
     quizIdleMs: config.GRADQUIZ_QUIZ_IDLE_DAYS * 24 * 60 * 60 * 1000,
+    dailyIntervalMs: config.GRADQUIZ_DAILY_CHECK_SECONDS * 1000,
   });
   // `npm start` runs node under npm and tsx, which relay the signal a terminal or a supervisor sends
   // to the whole group: the same stop arrives more than once, and only the first one counts.
@@ -76,6 +91,7 @@ export async function runDiscord(runtime: Runtime, config: Config): Promise<void
   } catch (error) {
     logger.fatal({ err: error }, 'could not connect to Discord (is DISCORD_TOKEN right?)');
     await bot.stop();
+    await identifyLock?.close();
     await runtime.close();
     process.exitCode = 1;
     return;
@@ -88,6 +104,7 @@ export async function runDiscord(runtime: Runtime, config: Config): Promise<void
     process.exit(1);
   }, SHUTDOWN_TIMEOUT_MS).unref();
   await bot.stop();
+  await identifyLock?.close();
   await runtime.close();
   logger.info('stopped');
   logger.flush();

@@ -9,6 +9,7 @@ import {
   type DatabaseConfig,
 } from '../adapters/store/index.ts';
 import { createAppContext } from './appContext.ts';
+import { offsetClock } from './offsetClock.ts';
 import { reloadableCatalog } from '../adapters/seeds/reloadableCatalog.ts';
 import { deckMemo } from '../adapters/seeds/deckMemo.ts';
 import type { MemoStore } from '../adapters/seeds/memoStore.ts';
@@ -33,7 +34,11 @@ export async function openRuntime(config: Config, database: DatabaseConfig): Pro
   const bank = await loadSeeds(config.GRADQUIZ_SEEDS, memo);
   const db = await openDatabase(database);
   const catalog = reloadableCatalog(bank.cards);
-  const app = createAppContext(config, { store: (deps) => prismaStore(db, deps), catalog });
+  const app = createAppContext(config, {
+    store: (deps) => prismaStore(db, deps),
+    catalog,
+    ...(config.GRADQUIZ_TEST_CLOCK_FILE ? { clock: offsetClock(config.GRADQUIZ_TEST_CLOCK_FILE) } : {}),
+  });
   await syncCards(app, bank.cards);
   return {
     app,

@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   allowChannel,
   closeQuiz,
-  dailyQuizDue,
+  claimDailyQuiz,
+  completeDailyQuiz,
+  DAILY_CLAIM_LEASE_MS,
+  dailyQuizzesDue,
   getGuildSettings,
   openQuizzes,
   quizOfThread,
@@ -21,7 +24,6 @@ import { startTestApp, type fixedClock, type TestApp } from '../support/testApp.
 // The use cases the chat adapters call instead of the store: the rules they carry (when a daily quiz
 // is due, whose progress is private, how allowed channels change) are tested here, on memory.
 
-const BOT = 'bot';
 let opened: TestApp;
 let ctx: AppContext;
 let clock: ReturnType<typeof fixedClock>;
@@ -34,29 +36,48 @@ afterAll(async () => {
   await opened?.close();
 });
 
-describe('dailyQuizDue', () => {
-  it('GIVEN a daily time in the server zone THEN due in the hour after it, until the bot posted today', async () => {
+describe('dailyQuizzesDue and its claim', () => {
+  it('GIVEN a daily time in the server zone THEN due in the hour after it, claimed once a day', async () => {
     const guildId = 'daily';
-    expect(await dailyQuizDue(ctx, { guildId, botId: BOT })).toEqual({ kind: 'not_due' });
+    expect(await dailyQuizzesDue(ctx)).toEqual([]);
     // 09:45 in Prague is 08:45 UTC.
     await updateGuildSettings(ctx, guildId, {
       timeZone: 'Europe/Prague',
       dailyChannelId: 'ch',
       dailyTime: '09:45',
     });
-    expect(await dailyQuizDue(ctx, { guildId, botId: BOT })).toEqual({ kind: 'not_due' });
+    expect(await dailyQuizzesDue(ctx)).toEqual([]);
     clock.set(new Date('2026-03-04T08:45:00Z'));
-    expect(await dailyQuizDue(ctx, { guildId, botId: BOT })).toEqual({ kind: 'due', channelId: 'ch' });
-    // A quiz someone else opened there does not count as the daily one.
-    await startQuiz(ctx, { user: { id: 'ada', displayName: 'Ada' }, guildId, channelId: 'ch' });
-    expect((await dailyQuizDue(ctx, { guildId, botId: BOT })).kind).toBe('due');
-    await startQuiz(ctx, { user: { id: BOT, displayName: 'Bot' }, guildId, channelId: 'ch' });
-    expect(await dailyQuizDue(ctx, { guildId, botId: BOT })).toEqual({ kind: 'not_due' });
+    const today = { guildId, channelId: 'ch', date: '2026-03-04' };
+    expect(await dailyQuizzesDue(ctx)).toEqual([today]);
+    expect(await dailyQuizzesDue(ctx, { guildIds: ['another'] })).toEqual([]);
+    // One claim at a time; the nonce names the day.
+    expect(await claimDailyQuiz(ctx, today)).toEqual({ kind: 'claimed', nonce: 'daily:2026-03-04' });
+    expect(await claimDailyQuiz(ctx, today)).toEqual({ kind: 'taken' });
+    // Never completed (its process died): taken again after the lease, with the same nonce.
+    clock.advance(DAILY_CLAIM_LEASE_MS + 1000);
+    expect(await claimDailyQuiz(ctx, today)).toEqual({ kind: 'claimed', nonce: 'daily:2026-03-04' });
+    await completeDailyQuiz(ctx, { guildId, date: today.date, quizId: null });
+    clock.advance(2 * DAILY_CLAIM_LEASE_MS);
+    expect(await claimDailyQuiz(ctx, today)).toEqual({ kind: 'taken' });
     // An hour late: it waits for the next day.
     clock.set(new Date('2026-03-05T09:45:00Z'));
-    expect(await dailyQuizDue(ctx, { guildId, botId: BOT })).toEqual({ kind: 'not_due' });
+    expect(await dailyQuizzesDue(ctx)).toEqual([]);
     clock.set(new Date('2026-03-05T08:50:00Z'));
-    expect((await dailyQuizDue(ctx, { guildId, botId: BOT })).kind).toBe('due');
+    expect(await dailyQuizzesDue(ctx)).toEqual([{ ...today, date: '2026-03-05' }]);
+  });
+
+  it("GIVEN a zone already in tomorrow THEN the date is the server's own", async () => {
+    await updateGuildSettings(ctx, 'auckland', {
+      timeZone: 'Pacific/Auckland',
+      dailyChannelId: 'nz',
+      dailyTime: '00:10',
+    });
+    // 11:15 UTC on the 4th is 00:15 on the 5th in Auckland (UTC+13).
+    clock.set(new Date('2026-03-04T11:15:00Z'));
+    expect(await dailyQuizzesDue(ctx, { guildIds: ['auckland', 'daily'] })).toEqual([
+      { guildId: 'auckland', channelId: 'nz', date: '2026-03-05' },
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BOT_PERMISSIONS, textOf, type FakeChannel } from '../fake-discord/index.ts';
-import { dailyQuizDue } from '../../src/app/index.ts';
+import { claimDailyQuiz, dailyQuizzesDue } from '../../src/app/index.ts';
 import { fixedClock } from '../support/testApp.ts';
 import { CARD, RIGHT, startHarness, type Harness } from './harness.ts';
 
@@ -98,13 +98,15 @@ describe('/quizadmin', () => {
     });
     expect((await res.final(5000)).content).toContain('10:00 (Europe/Prague)');
     // What every tick of the scheduler asks: not yet due, so nothing is posted.
-    const due = () => dailyQuizDue(h.app, { guildId: fake.guildId, botId: fake.state.bot.id });
-    expect(await due()).toEqual({ kind: 'not_due' });
+    const due = () => dailyQuizzesDue(h.app, { guildIds: [fake.guildId] });
+    expect(await due()).toEqual([]);
     clock.advance(60_000);
     const daily = await fake.waitForMessage((m) => m.content.includes('Daily quiz'), 5000);
     await fake.waitFor((e) => e.kind === 'thread' && e.thread.id === daily.id, 5000);
-    // Posted today: no later tick posts it again.
-    expect(await due()).toEqual({ kind: 'not_due' });
+    // Posted today: still due by the clock, but claimed and completed, so no later tick posts it again.
+    const [today] = await due();
+    expect(today).toEqual({ guildId: fake.guildId, channelId: fake.channelId, date: '2026-03-04' });
+    expect(await claimDailyQuiz(h.app, today!)).toEqual({ kind: 'taken' });
     expect(fake.messagesIn(fake.channelId).filter((m) => m.content.includes('Daily quiz'))).toHaveLength(1);
     await (
       await fake.slashCommand({ user: admin(), name: 'quizadmin', subcommand: 'daily off' })

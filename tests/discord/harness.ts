@@ -1,5 +1,8 @@
 import { createBot, type Bot } from '../../src/adapters/discord/bot.ts';
+import type { ClientOptions } from 'discord.js';
 import { createClient } from '../../src/adapters/discord/client.ts';
+import { restOptions } from '../../src/adapters/discord/restOptions.ts';
+import { startRestProxy, type RestProxy } from '../../src/adapters/discord/restProxy.ts';
 import type { ReloadReport } from '../../src/adapters/discord/deps.ts';
 import { createLogger } from '../../src/adapters/discord/logger.ts';
 import { createRenderer, type Renderer } from '../../src/adapters/render/index.ts';
@@ -43,6 +46,10 @@ export interface HarnessOptions {
   readonly reloadCards?: () => Promise<ReloadReport>;
   /** The card folders the catalog is loaded from, together (default: the shipped `seeds/`). */
   readonly seedDirs?: readonly string[];
+  /** Client options of the harness's bot, e.g. its shards. */
+  readonly client?: Partial<ClientOptions>;
+  /** Runs the REST proxy in front of the fake and points the bot at it (GRADQUIZ_REST_PROXY). */
+  readonly restProxy?: boolean;
 }
 
 /** A fake Discord, a real store (PostgreSQL when DATABASE_URL is set, else PGlite in memory) and the bot. */
@@ -53,8 +60,15 @@ export interface Harness {
   /** JSON lines the bot logged. */
   readonly logs: string[];
   bot: Bot;
+  /** The REST proxy, with `restProxy`. */
+  readonly proxy: RestProxy | undefined;
   /** Destroys the client and logs in with a new one on the same database (a restart). */
   restart(): Promise<void>;
+  /**
+   * Another bot on the same fake and database (another process of a sharded deployment), logging to
+   * `logs`; the caller stops it.
+   */
+  connect(client: Partial<ClientOptions>, logs: string[]): Promise<Bot>;
   /** The `"Attempt"` rows, oldest first. */
   attempts(): Promise<AttemptRow[]>;
   close(): Promise<void>;
@@ -100,15 +114,21 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   await syncCards(app, cards);
   const images = options.images === false ? undefined : await (renderer ??= createRenderer());
   const logs: string[] = [];
-  const logger = createLogger({
-    level: 'debug',
-    secrets: [fake.token],
-    destination: { write: (line: string) => void logs.push(line) },
-  });
+  const loggerTo = (lines: string[]) =>
+    createLogger({
+      level: 'debug',
+      secrets: [fake.token],
+      destination: { write: (line: string) => void lines.push(line) },
+    });
 
-  const connect = async (): Promise<Bot> => {
+  const proxy = options.restProxy
+    ? await startRestProxy({ upstream: fake.apiUrl, port: 0, globalRequestsPerSecond: 1e6 })
+    : undefined;
+  const { api } = restOptions({ DISCORD_API_URL: fake.apiUrl, GRADQUIZ_REST_PROXY: proxy?.url }).rest!;
+  const connect = async (clientOptions = options.client, logger = loggerTo(logs)): Promise<Bot> => {
     const client = createClient({
-      rest: { api: fake.apiUrl, retries: 0, timeout: 5000, globalRequestsPerSecond: 1e6 },
+      rest: { api, retries: 0, timeout: 5000, globalRequestsPerSecond: 1e6 },
+      ...clientOptions,
     });
     const bot = createBot({
       client,
@@ -133,11 +153,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     db,
     app,
     logs,
+    proxy,
     bot: await connect(),
     async restart() {
       await harness.bot.stop();
       harness.bot = await connect();
     },
+    connect: (client, lines) => connect(client, loggerTo(lines)),
     async attempts() {
       return db.prisma.attempt.findMany({
         orderBy: { createdAt: 'asc' },
@@ -155,6 +177,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async close() {
       await harness.bot.stop();
+      await proxy?.close();
       await fake.close();
       await db.close();
       await test?.drop();

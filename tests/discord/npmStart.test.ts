@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { openDatabase, type DatabaseConfig } from '../../src/adapters/store/index.ts';
 import { startFakeDiscord, textOf, type FakeChannel, type FakeDiscord } from '../fake-discord/index.ts';
@@ -27,6 +28,7 @@ function env(): NodeJS.ProcessEnv {
     DISCORD_API_URL: fake.apiUrl,
     GRADQUIZ_DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
+    GRADQUIZ_DAILY_CHECK_SECONDS: '0.5',
     ...(database.kind === 'postgres' ? { DATABASE_URL: database.url } : {}),
   };
 }
@@ -126,7 +128,7 @@ describe('npm start with DISCORD_TOKEN', () => {
     expect(textOf(board)).toContain('Bob');
   });
 
-  it('GIVEN SIGTERM and a new npm start THEN part 2 is answered in the same thread, and nothing is counted twice', async () => {
+  it('GIVEN SIGTERM and a new npm start THEN part 2 is answered in the same thread, nothing is counted twice, the daily quiz is posted once', async () => {
     await stopBot();
     await startBot(2);
     const part2 = fake.postMessage({
@@ -135,6 +137,20 @@ describe('npm start with DISCORD_TOKEN', () => {
       content: '`(y - yhat) x`',
     });
     await fake.waitForReaction(part2.id, '✅', 10_000);
+
+    // The daily quiz of one process on its own (no shard setting): set for this very minute, posted once.
+    const admin = fake.user('admin', { permissions: PermissionFlagsBits.ManageGuild });
+    const now = new Date().toISOString().slice(11, 16);
+    const daily = await fake.slashCommand({
+      user: admin,
+      name: 'quizadmin',
+      subcommand: 'daily set',
+      options: { channel: fake.channel(fake.channelId), time: now },
+    });
+    expect((await daily.final(10_000)).content).toContain(now);
+    await fake.waitForMessage((m) => m.content.includes('Daily quiz'), 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(fake.messagesIn(fake.channelId).filter((m) => m.content.includes('Daily quiz'))).toHaveLength(1);
     await stopBot();
 
     const db = await openDatabase(database);

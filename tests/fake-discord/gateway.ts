@@ -4,6 +4,7 @@ import { GatewayIntentBits } from 'discord.js';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { ProtocolError } from './errors.ts';
 import { guildCreatePayload, userPayload } from './payloads.ts';
+import { shardOf } from '../../src/core/sharding/shardOf.ts';
 import { nextSnowflake } from './snowflake.ts';
 import type { State } from './state.ts';
 
@@ -17,7 +18,8 @@ export interface DispatchRecord {
 /** One IDENTIFY the fake accepted. */
 export interface IdentifyRecord {
   intents: number;
-  shard: unknown;
+  /** `[shard_id, shard_count]` as identified (`[0, 1]` when the client sent none). */
+  shard: readonly [number, number];
   at: Date;
 }
 
@@ -26,6 +28,7 @@ interface Session {
   ws: WebSocket | null;
   seq: number;
   intents: number;
+  readonly shard: readonly [number, number];
   /** Every frame sent, so a RESUME can replay what the client missed. */
   sent: { s: number; frame: string }[];
 }
@@ -35,6 +38,8 @@ export interface GatewayOptions {
   heartbeatIntervalMs: number;
   /** Privileged intents the application may use (others close the connection with 4014, like Discord). */
   privilegedIntents: number;
+  /** The shard count `/gateway/bot` recommends: an IDENTIFY with fewer shards is closed with 4011. */
+  shards: number;
   recordError: (error: Omit<ProtocolError, 'at'>) => void;
   wsUrl: () => string;
 }
@@ -53,7 +58,17 @@ function requiredIntent(t: string): number | undefined {
   return undefined;
 }
 
-/** The gateway v10 (JSON, uncompressed): sessions, heartbeats, READY and GUILD_CREATE, RESUME, dispatches. */
+/** The guild a dispatch is about (a GUILD_* event's own id), or undefined for DMs and the like. */
+function guildOfDispatch(t: string, d: Record<string, unknown>): string | undefined {
+  if (typeof d.guild_id === 'string') return d.guild_id;
+  return /^GUILD_(CREATE|UPDATE|DELETE)$/.test(t) && typeof d.id === 'string' ? d.id : undefined;
+}
+
+/**
+ * The gateway v10 (JSON, uncompressed): sessions, heartbeats, READY and GUILD_CREATE, RESUME,
+ * dispatches. Sharded like Discord: a session identifies as `[shard_id, shard_count]` and gets only
+ * the guilds, and the guild events, of its shard (`shardOf`); events of no guild go to shard 0.
+ */
 export class Gateway {
   readonly dispatches: DispatchRecord[] = [];
   readonly identifies: IdentifyRecord[] = [];
@@ -116,7 +131,9 @@ export class Gateway {
   dispatch(t: string, d: Record<string, unknown>): DispatchRecord {
     const record = { t, d, at: new Date() };
     this.dispatches.push(record);
-    for (const session of this.sessions.values()) this.sendDispatch(session, t, d);
+    const guildId = guildOfDispatch(t, d);
+    for (const session of this.sessions.values())
+      if (this.owns(session.shard, guildId)) this.sendDispatch(session, t, d);
     return record;
   }
 
@@ -186,17 +203,19 @@ export class Gateway {
       this.reject(ws, 'op 2', 4014, `Disallowed privileged intent(s): ${denied}`);
       return undefined;
     }
-    const session: Session = { id: nextSnowflake(), ws, seq: 0, intents, sent: [] };
+    const shard = this.shardOfIdentify(ws, d.shard);
+    if (!shard) return undefined;
+    const session: Session = { id: nextSnowflake(), ws, seq: 0, intents, shard, sent: [] };
     this.sessions.set(session.id, session);
-    this.identifies.push({ intents, shard: d.shard, at: new Date() });
-    const guilds = [...this.state.guilds.values()];
+    this.identifies.push({ intents, shard, at: new Date() });
+    const guilds = [...this.state.guilds.values()].filter((guild) => this.owns(shard, guild.id));
     this.sendDispatch(session, 'READY', {
       v: 10,
       user: { ...userPayload(this.state.bot), verified: true, mfa_enabled: false, flags: 0 },
       guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
       session_id: session.id,
       resume_gateway_url: this.options.wsUrl(),
-      shard: d.shard ?? [0, 1],
+      shard,
       application: { id: this.state.applicationId, flags: 0 },
       private_channels: [],
     });
@@ -205,6 +224,33 @@ export class Gateway {
     for (const waiter of this.readyWaiters.filter((w) => this.readyCount >= w.count)) waiter.resolve();
     this.readyWaiters = this.readyWaiters.filter((w) => this.readyCount < w.count);
     return session;
+  }
+
+  /** `[shard_id, shard_count]` of an IDENTIFY, checked as Discord does (4010 invalid, 4011 too few shards). */
+  private shardOfIdentify(ws: WebSocket, raw: unknown): readonly [number, number] | undefined {
+    const shard = raw ?? [0, 1];
+    const valid =
+      Array.isArray(shard) &&
+      shard.length === 2 &&
+      shard.every((n) => Number.isInteger(n)) &&
+      shard[1] >= 1 &&
+      shard[0] >= 0 &&
+      shard[0] < shard[1];
+    if (!valid) {
+      this.reject(ws, 'op 2', 4010, `Invalid shard: ${JSON.stringify(raw)}`);
+      return undefined;
+    }
+    const [id, count] = shard as [number, number];
+    if (count < this.options.shards) {
+      this.reject(ws, 'op 2', 4011, `Sharding required: ${count} shard(s) for ${this.options.shards}`);
+      return undefined;
+    }
+    return [id, count];
+  }
+
+  /** Whether a session's shard receives a guild's events (events of no guild go to shard 0). */
+  private owns([id, count]: readonly [number, number], guildId: string | undefined): boolean {
+    return (guildId === undefined ? 0 : shardOf(guildId, count)) === id;
   }
 
   private resume(ws: WebSocket, d: Record<string, unknown>): Session | undefined {

@@ -18,7 +18,13 @@ import {
   threadFromMessageBody,
 } from './schemas.ts';
 import { nextSnowflake } from './snowflake.ts';
-import { ChannelKind, type FakeChannel, type RegisteredCommand, type State } from './state.ts';
+import {
+  ChannelKind,
+  type FakeChannel,
+  type FakeMessage,
+  type RegisteredCommand,
+  type State,
+} from './state.ts';
 import { MessageFlag, type World } from './world.ts';
 
 const ok = (body?: unknown): RouteResult => ({ status: body === undefined ? 204 : 200, body });
@@ -67,7 +73,18 @@ export function overwriteCommands(state: State, scope: string, body: unknown): R
 }
 
 /** The bot-token routes: gateway discovery, users, application commands, channels, messages, threads, guilds. */
-export function botRoutes(world: World, wsUrl: () => string): Route[] {
+/** What `/gateway/bot` tells the bot: where to connect, how many shards, how many identify at once. */
+export interface GatewayBotInfo {
+  readonly url: string;
+  readonly shards: number;
+  readonly maxConcurrency: number;
+}
+
+/** How long an enforced nonce returns its message rather than a new one ("the past few minutes"). */
+const NONCE_WINDOW_MS = 5 * 60_000;
+
+export function botRoutes(world: World, gateway: GatewayBotInfo): Route[] {
+  const nonces = new Map<string, { message: FakeMessage; at: number }>();
   const { state } = world;
   const bot = (): Record<string, unknown> => ({
     ...userPayload(state.bot),
@@ -130,12 +147,17 @@ export function botRoutes(world: World, wsUrl: () => string): Route[] {
       auth: true,
       handler: () =>
         ok({
-          url: wsUrl(),
-          shards: 1,
-          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+          url: gateway.url,
+          shards: gateway.shards,
+          session_start_limit: {
+            total: 1000,
+            remaining: 999,
+            reset_after: 14_400_000,
+            max_concurrency: gateway.maxConcurrency,
+          },
         }),
     },
-    { method: 'GET', pattern: '/gateway', auth: false, handler: () => ok({ url: wsUrl() }) },
+    { method: 'GET', pattern: '/gateway', auth: false, handler: () => ok({ url: gateway.url }) },
     { method: 'GET', pattern: '/users/@me', auth: true, handler: () => ok(bot()) },
     {
       method: 'GET',
@@ -240,7 +262,13 @@ export function botRoutes(world: World, wsUrl: () => string): Route[] {
         }
         if (files.length) world.requireBotPermission(channel, P.AttachFiles);
         if (parsed.message_reference) world.requireBotPermission(channel, P.ReadMessageHistory);
+        // With enforce_nonce, Discord answers a nonce it saw lately in the channel with that message.
+        const key =
+          parsed.enforce_nonce && parsed.nonce !== undefined ? `${channel.id}:${parsed.nonce}` : undefined;
+        const seen = key === undefined ? undefined : nonces.get(key);
+        if (seen && Date.now() - seen.at < NONCE_WINDOW_MS) return ok(messagePayload(state, seen.message));
         const message = world.createMessage({ channel, author: state.bot, body: parsed, files });
+        if (key !== undefined) nonces.set(key, { message, at: Date.now() });
         return ok(messagePayload(state, message));
       },
     },

@@ -19,7 +19,7 @@ import { DEFAULT_BOT_PERMISSIONS, DEFAULT_EVERYONE_PERMISSIONS, effective } from
 import { InteractionResponse } from './response.ts';
 import { botRoutes, overwriteCommands } from './rest.ts';
 import { Router, type RequestRecord } from './router.ts';
-import { nextSnowflake } from './snowflake.ts';
+import { nextSnowflake, nextSnowflakeOnShard } from './snowflake.ts';
 import {
   ChannelKind,
   InteractionKind,
@@ -52,6 +52,10 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Callbacks arriving later than this after the dispatch get 10062 Unknown interaction; default 3000. */
   interactionDeadlineMs?: number;
+  /** The shard count `/gateway/bot` recommends (an IDENTIFY with fewer is closed with 4011); default 1. */
+  shards?: number;
+  /** `/gateway/bot`'s `session_start_limit.max_concurrency` (identify buckets); default 1. */
+  maxConcurrency?: number;
 }
 
 /** A file a user attaches to a message. */
@@ -120,13 +124,18 @@ export class FakeDiscord {
       token: this.token,
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       privilegedIntents: options.privilegedIntents ?? GatewayIntentBits.MessageContent,
+      shards: options.shards ?? 1,
       recordError,
       wsUrl: () => `ws://127.0.0.1:${options.port}/gateway`,
     });
     this.world = new World(this.state, this.gateway, this.events, () => base);
     this.router = new Router(
       [
-        ...botRoutes(this.world, () => `ws://127.0.0.1:${options.port}/gateway`),
+        ...botRoutes(this.world, {
+          url: `ws://127.0.0.1:${options.port}/gateway`,
+          shards: options.shards ?? 1,
+          maxConcurrency: options.maxConcurrency ?? 1,
+        }),
         ...interactionRoutes(this.world, this.deadlineMs),
       ],
       { token: this.token, recordError, serveStatic: (path) => this.attachmentAt(path) },
@@ -238,12 +247,19 @@ export class FakeDiscord {
 
   /**
    * Another guild with one text channel; if the bot is connected it gets GUILD_CREATE, as when it
-   * joins a server.
+   * joins a server. `shard` places it on that shard of the fake's shard count.
    */
-  createGuild(name: string, channelName = 'quiz'): { guild: FakeGuild; channel: FakeChannel } {
+  createGuild(
+    name: string,
+    channelName = 'quiz',
+    opts: { shard?: number } = {},
+  ): { guild: FakeGuild; channel: FakeChannel } {
     this.owner ??= this.state.newUser('owner', 0n);
     const guild: FakeGuild = {
-      id: nextSnowflake(),
+      id:
+        opts.shard === undefined
+          ? nextSnowflake()
+          : nextSnowflakeOnShard(opts.shard, this.options.shards ?? 1),
       name,
       ownerId: this.owner.id,
       botRoleId: nextSnowflake(),
@@ -276,8 +292,21 @@ export class FakeDiscord {
 
   /** Grants or denies the bot permissions by changing its role (GUILD_ROLE_UPDATE is dispatched). */
   setBotPermissions(permissions: bigint, guildId = this.guildId): void {
+    this.setRolePermissions(guildId, (guild) => guild.botRoleId, permissions);
+  }
+
+  /** Changes `@everyone`'s permissions in a guild (GUILD_ROLE_UPDATE is dispatched). */
+  setEveryonePermissions(permissions: bigint, guildId = this.guildId): void {
+    this.setRolePermissions(guildId, (guild) => guild.id, permissions);
+  }
+
+  private setRolePermissions(
+    guildId: string,
+    roleOf: (guild: FakeGuild) => string,
+    permissions: bigint,
+  ): void {
     const guild = this.state.guilds.get(guildId);
-    const role = guild && this.state.roles.get(guild.botRoleId);
+    const role = guild && this.state.roles.get(roleOf(guild));
     if (!guild || !role) throw new Error(`fake Discord: no guild ${guildId}`);
     role.permissions = permissions;
     this.gateway.dispatch('GUILD_ROLE_UPDATE', { guild_id: guild.id, role: rolePayload(role) });

@@ -534,6 +534,58 @@ describe.each(backends)('the store on $name', ({ open }) => {
       expect(closed).toMatchObject([{ id: old.id, open: false }]);
       expect(ids(await store.quizzes.open({ guildId: 'g-q', limit: 10 }))).toEqual([fresh.id, busy.id]);
     });
+
+    it("a sharded process's guilds only: listed and closed among them, others left alone", async () => {
+      const at = (minutes: number) => new Date(NOW.getTime() + minutes * MINUTE);
+      const mine = await quizIn('g-mine', 'ch', { createdAt: at(-300) });
+      const theirs = await quizIn('g-theirs', 'ch', { createdAt: at(-300) });
+      const ids = (quizzes: QuizRecord[]) => quizzes.map((quiz) => quiz.id);
+      const scope = { guildIds: ['g-mine', 'g-other'] };
+      expect(ids(await store.quizzes.open({ ...scope, createdSince: at(-400), limit: 10 }))).toEqual([
+        mine.id,
+      ]);
+      expect(ids(await store.quizzes.open({ ...scope, guildId: 'g-theirs', limit: 10 }))).toEqual([]);
+      expect(ids(await store.quizzes.closeIdle({ ...scope, idleSince: at(-100), limit: 10 }))).toEqual([
+        mine.id,
+      ]);
+      expect(ids(await store.quizzes.closeIdle({ guildIds: [], idleSince: at(-100), limit: 10 }))).toEqual(
+        [],
+      );
+      expect(ids(await store.quizzes.open({ guildId: 'g-theirs', limit: 10 }))).toEqual([theirs.id]);
+    });
+  });
+
+  describe('GIVEN daily quizzes THEN the servers that have one are listed and each day is claimed once', () => {
+    it('servers with a channel and a time, among the ids given', async () => {
+      await store.guilds.update('g-d1', { dailyChannelId: 'ch', dailyTime: '09:00' });
+      await store.guilds.update('g-d2', { dailyChannelId: 'ch', dailyTime: '10:00', timeZone: 'Asia/Tokyo' });
+      await store.guilds.update('g-d3', { dailyChannelId: 'ch' });
+      const ids = (guilds: { id: string }[]) => guilds.map((guild) => guild.id);
+      expect(ids(await store.guilds.withDailyQuiz())).toEqual(['g-d1', 'g-d2']);
+      expect(await store.guilds.withDailyQuiz(['g-d2', 'g-d3', 'g-none'])).toMatchObject([
+        { id: 'g-d2', dailyTime: '10:00', timeZone: 'Asia/Tokyo' },
+      ]);
+      expect(await store.guilds.withDailyQuiz([])).toEqual([]);
+    });
+
+    it('a claim is given once until completed, again when stale, never after completion', async () => {
+      const day = { guildId: 'g-d1', date: '2026-05-01' };
+      const claim = (nonce: string, staleBefore = new Date(NOW.getTime() - MINUTE)) =>
+        store.dailyPosts.claim({ ...day, nonce, staleBefore });
+      expect(await claim('n1')).toEqual({ kind: 'claimed', nonce: 'n1' });
+      expect(await claim('n2')).toEqual({ kind: 'taken' });
+      // Another server, another date: claims of their own.
+      expect(
+        await store.dailyPosts.claim({ ...day, date: '2026-05-02', nonce: 'n3', staleBefore: NOW }),
+      ).toEqual({
+        kind: 'claimed',
+        nonce: 'n3',
+      });
+      // Older than the lease: taken again, with the first claim's nonce.
+      expect(await claim('n4', new Date(NOW.getTime() + MINUTE))).toEqual({ kind: 'claimed', nonce: 'n1' });
+      await store.dailyPosts.complete({ ...day, quizId: null });
+      expect(await claim('n5', new Date(NOW.getTime() + 60 * MINUTE))).toEqual({ kind: 'taken' });
+    });
   });
 
   describe('GIVEN a server, a user and cards THEN their records read back', () => {

@@ -3,3 +3,4 @@ export { databaseConfigOf, describeDatabase, type DatabaseConfig } from './datab
 export { openDatabase, type Database } from './openDatabase.ts';
 export { prismaStore } from './prismaStore.ts';
 export { isStoreUnavailable } from './isStoreUnavailable.ts';
+export { advisoryBucketLock } from './advisoryBucketLock.ts';

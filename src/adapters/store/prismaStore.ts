@@ -3,6 +3,7 @@ import type { Quiz } from '../../generated/prisma/client.ts';
 import type { Database } from './openDatabase.ts';
 import { prismaAnalytics } from './prisma/analytics.ts';
 import { prismaAnswers } from './prisma/answers.ts';
+import { prismaDailyPosts } from './prisma/dailyPosts.ts';
 import { ensureGuild, prismaGuilds } from './prisma/guilds.ts';
 import { prismaLeaderboards } from './prisma/leaderboards.ts';
 import { timestamp, toProgress, toQuiz } from './prisma/rows.ts';
@@ -18,6 +19,7 @@ export function prismaStore(db: Database, deps: StoreDeps): Store {
     answers: prismaAnswers(prisma, deps),
     guilds: prismaGuilds(db, clock),
     leaderboards: prismaLeaderboards(prisma),
+    dailyPosts: prismaDailyPosts(db, clock),
     analytics: prismaAnalytics(db),
 
     quizzes: {
@@ -35,12 +37,15 @@ export function prismaStore(db: Database, deps: StoreDeps): Store {
         const row = await prisma.quiz.findUnique({ where: { threadId } });
         return row && toQuiz(row);
       },
-      open: async ({ guildId, channelId, openedBy, createdSince, limit }) =>
+      open: async ({ guildId, guildIds, channelId, openedBy, createdSince, limit }) =>
         (
           await prisma.quiz.findMany({
             where: {
               open: true,
-              ...(guildId ? { guildId } : {}),
+              AND: [
+                ...(guildId ? [{ guildId }] : []),
+                ...(guildIds ? [{ guildId: { in: [...guildIds] } }] : []),
+              ],
               ...(channelId ? { channelId } : {}),
               ...(openedBy ? { openedBy } : {}),
               ...(createdSince ? { createdAt: { gte: createdSince } } : {}),
@@ -49,12 +54,13 @@ export function prismaStore(db: Database, deps: StoreDeps): Store {
             take: limit,
           })
         ).map(toQuiz),
-      closeIdle: async ({ idleSince, limit }) => {
+      closeIdle: async ({ idleSince, limit, guildIds }) => {
         const rows = await prisma.$queryRaw<Quiz[]>`
           UPDATE "Quiz" SET open = false, "closedAt" = ${timestamp(clock.now())}
           WHERE id IN (
             SELECT q.id FROM "Quiz" q
             WHERE q.open AND q."createdAt" < ${timestamp(idleSince)}
+              AND (${guildIds === undefined} OR q."guildId" = ANY(${guildIds ?? []}::text[]))
               AND NOT EXISTS (
                 SELECT 1 FROM "Attempt" a WHERE a."quizId" = q.id AND a."createdAt" >= ${timestamp(idleSince)})
             ORDER BY q."createdAt" LIMIT ${limit}

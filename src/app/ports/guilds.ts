@@ -7,4 +7,6 @@ export interface GuildStore {
   get(guildId: string): Promise<GuildSettings>;
   /** A new time zone recounts the server's week and month totals, atomically with the change. */
   update(guildId: string, patch: GuildPatch): Promise<GuildSettings>;
+  /** The servers with a daily quiz set (channel and time), among `guildIds` when given. */
+  withDailyQuiz(guildIds?: readonly string[]): Promise<GuildSettings[]>;
 }

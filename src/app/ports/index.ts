@@ -1,6 +1,7 @@
 export type * from './analytics.ts';
 export type * from './answers.ts';
 export type * from './cards.ts';
+export type * from './dailyPosts.ts';
 export type * from './guilds.ts';
 export type * from './history.ts';
 export type * from './leaderboards.ts';

@@ -2,6 +2,8 @@ import type { QuizRecord } from './records.ts';
 
 export interface OpenQuizQuery {
   readonly guildId?: string;
+  /** Only quizzes of these guilds (a sharded process's own). */
+  readonly guildIds?: readonly string[];
   readonly channelId?: string;
   readonly openedBy?: string;
   readonly createdSince?: Date;
@@ -18,7 +20,7 @@ export interface QuizStore {
   open(query: OpenQuizQuery): Promise<QuizRecord[]>;
   /**
    * Closes open quizzes created before `idleSince` with no attempt since then (at most `limit`, oldest
-   * first), and returns them.
+   * first), and returns them; only quizzes of `guildIds` when given.
    */
-  closeIdle(query: { idleSince: Date; limit: number }): Promise<QuizRecord[]>;
+  closeIdle(query: { idleSince: Date; limit: number; guildIds?: readonly string[] }): Promise<QuizRecord[]>;
 }

@@ -1,6 +1,7 @@
 import type { AnalyticsStore } from './analytics.ts';
 import type { AnswerStore } from './answers.ts';
 import type { CardStore } from './cards.ts';
+import type { DailyPostStore } from './dailyPosts.ts';
 import type { GuildStore } from './guilds.ts';
 import type { HistoryStore } from './history.ts';
 import type { LeaderboardStore } from './leaderboards.ts';
@@ -17,6 +18,7 @@ export interface Store {
   readonly members: MemberStore;
   readonly history: HistoryStore;
   readonly cards: CardStore;
+  readonly dailyPosts: DailyPostStore;
   readonly analytics: AnalyticsStore;
 }
 

@@ -1,6 +1,7 @@
 import { closeIdleQuizzes } from '../../../app/index.ts';
 import type { BotDeps } from '../deps.ts';
 import { quizSay } from '../messages.ts';
+import { ownedGuilds } from '../ownedGuilds.ts';
 import { startPeriodic, type Periodic } from './periodic.ts';
 
 /**
@@ -15,7 +16,7 @@ export function startIdleQuizCloser(
   const tick = async () => {
     let closed;
     try {
-      closed = await closeIdleQuizzes(deps.app, { idleMs: options.idleMs });
+      closed = await closeIdleQuizzes(deps.app, { idleMs: options.idleMs, ...ownedGuilds(deps.client) });
     } catch (error) {
       deps.logger.warn({ err: error }, 'could not close idle quizzes');
       return;

@@ -4,6 +4,7 @@ import { externalIdOf } from '../answers/externalIdOf.ts';
 import { gradeOrRetry } from '../answers/gradeOrRetry.ts';
 import { mayBeAnswer } from '../answers/mayBeAnswer.ts';
 import type { BotDeps } from '../deps.ts';
+import { ownedGuilds } from '../ownedGuilds.ts';
 
 /** Quiz threads looked at after a restart: the most recent ones, whose answers may have been missed. */
 const MAX_THREADS = 50;
@@ -27,7 +28,11 @@ const RECENT_MS = 3 * 24 * 60 * 60 * 1000;
  */
 export async function catchUpQuizThreads(deps: BotDeps): Promise<void> {
   const since = deps.app.clock.now().getTime() - RECENT_MS;
-  const recent = await openQuizzes(deps.app, { createdSince: new Date(since), limit: MAX_THREADS });
+  const recent = await openQuizzes(deps.app, {
+    createdSince: new Date(since),
+    limit: MAX_THREADS,
+    ...ownedGuilds(deps.client),
+  });
   // A flashcard's thread is chat: nothing in it was waiting for a grade. Oldest first, as they came.
   const quizzes = recent
     .filter((quiz) => quiz.threadId !== null && deps.app.catalog.get(quiz.cardId)?.grading === 'numeric')

@@ -1,5 +1,6 @@
 import { openQuizzes } from '../../../app/index.ts';
 import type { BotDeps } from '../deps.ts';
+import { ownedGuilds } from '../ownedGuilds.ts';
 
 /** Threads fetched at once; the rest wait, so a restart does not burst the REST API. */
 const CONCURRENCY = 5;
@@ -13,7 +14,7 @@ const MAX_THREADS = 200;
  */
 export async function rejoinQuizThreads(deps: BotDeps): Promise<void> {
   const { client } = deps;
-  const missing = (await openQuizzes(deps.app, { limit: MAX_THREADS }))
+  const missing = (await openQuizzes(deps.app, { limit: MAX_THREADS, ...ownedGuilds(client) }))
     .filter((quiz) => quiz.threadId !== null && client.guilds.cache.has(quiz.guildId))
     .filter((quiz) => !client.channels.cache.has(quiz.threadId!));
   let fetched = 0;

@@ -24,7 +24,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * database, so that application tests can run without one. Not a product path: nothing persists.
  * Each write runs without awaiting in between, so it is atomic as the database's are.
  */
-export function memoryStore({ ids }: StoreDeps): Store {
+export function memoryStore({ clock, ids }: StoreDeps): Store {
   const guilds = new Map<string, GuildSettings>();
   const users = new Map<string, MemberRecord>();
   const quizzes = new Map<string, QuizRecord>();
@@ -33,6 +33,7 @@ export function memoryStore({ ids }: StoreDeps): Store {
   let ledger: LedgerEntry[] = [];
   let events: StoredEvent[] = [];
   const cards = new Map<string, CardRecord>();
+  const dailyPosts = new Map<string, { nonce: string; claimedAt: Date; posted: boolean }>();
 
   const guild = (guildId: string): GuildSettings => {
     const known = guilds.get(guildId);
@@ -152,24 +153,31 @@ export function memoryStore({ ids }: StoreDeps): Store {
         quizzes.set(quizId, { ...quiz, open: false });
       },
       ofThread: async (threadId) => [...quizzes.values()].find((quiz) => quiz.threadId === threadId) ?? null,
-      open: async ({ guildId, channelId, openedBy, createdSince, limit }) =>
+      open: async ({ guildId, guildIds, channelId, openedBy, createdSince, limit }) =>
         [...quizzes.values()]
           .filter(
             (quiz) =>
               quiz.open &&
               (guildId === undefined || quiz.guildId === guildId) &&
+              (guildIds === undefined || guildIds.includes(quiz.guildId)) &&
               (channelId === undefined || quiz.channelId === channelId) &&
               (openedBy === undefined || quiz.openedBy === openedBy) &&
               (createdSince === undefined || quiz.createdAt >= createdSince),
           )
           .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
           .slice(0, limit),
-      closeIdle: async ({ idleSince, limit }) => {
+      closeIdle: async ({ idleSince, limit, guildIds }) => {
         const answered = new Set(
           [...attempts.values()].filter((a) => a.createdAt >= idleSince).map((a) => a.quizId),
         );
         const idle = [...quizzes.values()]
-          .filter((quiz) => quiz.open && quiz.createdAt < idleSince && !answered.has(quiz.id))
+          .filter(
+            (quiz) =>
+              quiz.open &&
+              quiz.createdAt < idleSince &&
+              !answered.has(quiz.id) &&
+              (guildIds === undefined || guildIds.includes(quiz.guildId)),
+          )
           .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
           .slice(0, limit)
           .map((quiz) => ({ ...quiz, open: false }));
@@ -178,8 +186,29 @@ export function memoryStore({ ids }: StoreDeps): Store {
       },
     },
 
+    dailyPosts: {
+      claim: async ({ guildId, date, nonce, staleBefore }) => {
+        const key = `${guildId}\u0000${date}`;
+        const held = dailyPosts.get(key);
+        if (held && (held.posted || held.claimedAt >= staleBefore)) return { kind: 'taken' };
+        dailyPosts.set(key, { nonce: held?.nonce ?? nonce, claimedAt: clock.now(), posted: false });
+        return { kind: 'claimed', nonce: held?.nonce ?? nonce };
+      },
+      complete: async ({ guildId, date }) => {
+        const key = `${guildId}\u0000${date}`;
+        const held = dailyPosts.get(key);
+        if (!held) throw new Error(`no daily claim ${key}`);
+        dailyPosts.set(key, { ...held, posted: true });
+      },
+    },
+
     guilds: {
       get: async (guildId) => guild(guildId),
+      withDailyQuiz: async (guildIds) =>
+        [...guilds.values()]
+          .filter((settings) => settings.dailyChannelId !== null && settings.dailyTime !== null)
+          .filter((settings) => guildIds === undefined || guildIds.includes(settings.id))
+          .sort((a, b) => byText(a.id, b.id)),
       update: async (guildId, patch) => {
         const updated = { ...guild(guildId), ...patch };
         guilds.set(guildId, updated);

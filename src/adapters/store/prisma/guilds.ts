@@ -44,6 +44,17 @@ export function prismaGuilds(db: Database, clock: Clock): GuildStore {
       });
       return remember(settings);
     },
+    withDailyQuiz: async (guildIds) =>
+      (
+        await prisma.guild.findMany({
+          where: {
+            dailyChannelId: { not: null },
+            dailyTime: { not: null },
+            ...(guildIds ? { id: { in: [...guildIds] } } : {}),
+          },
+          orderBy: { id: 'asc' },
+        })
+      ).map(toGuild),
   };
 }
 
