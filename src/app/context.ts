@@ -1,4 +1,5 @@
 import type { CardCatalog, Clock, Grader, Rng, Signer, StepGrader, Store } from './ports/index.ts';
+import type { SerialQueue } from './serialQueue.ts';
 
 /** Everything the use cases depend on, wired once by a composition root. */
 export interface AppContext {
@@ -12,6 +13,12 @@ export interface AppContext {
   readonly sign: Signer;
   /** Graded answers a user may send per minute (SPEC: 6 by default). */
   readonly answersPerMinute: number;
+  /**
+   * One user's progress writes run one after another in this process, so a stale write is retried
+   * only when another process wrote meanwhile (on PGlite, 16 concurrent writes of one user could
+   * otherwise keep losing the race: it answers in arrival order).
+   */
+  readonly perUser: SerialQueue;
 }
 
 /** A user as a chat adapter knows them. */

@@ -30,7 +30,7 @@ export type NextHintResult =
  */
 export async function nextHint(ctx: AppContext, input: NextHintInput): Promise<NextHintResult> {
   const user = { id: input.userId, displayName: input.displayName };
-  return retryWhileStale(async (): Promise<NextHintResult | typeof STALE> => {
+  return retryWhileStale(ctx, input.userId, async (): Promise<NextHintResult | typeof STALE> => {
     const context = await ctx.store.answers.context({ userId: user.id, location: input, answering: false });
     const found = quizCard(ctx, context.quiz);
     if (found.kind !== 'found') return found;

@@ -36,7 +36,7 @@ export type RateCardResult =
  */
 export async function rateCard(ctx: AppContext, input: RateCardInput): Promise<RateCardResult> {
   const now = ctx.clock.now();
-  return retryWhileStale(async (): Promise<RateCardResult | typeof STALE> => {
+  return retryWhileStale(ctx, input.user.id, async (): Promise<RateCardResult | typeof STALE> => {
     const context = await ctx.store.answers.context({
       userId: input.user.id,
       location: input,

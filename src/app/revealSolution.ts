@@ -35,7 +35,7 @@ export async function revealSolution(
   input: RevealSolutionInput,
 ): Promise<RevealSolutionResult> {
   const user = { id: input.userId, displayName: input.displayName };
-  return retryWhileStale(async (): Promise<RevealSolutionResult | typeof STALE> => {
+  return retryWhileStale(ctx, input.userId, async (): Promise<RevealSolutionResult | typeof STALE> => {
     const context = await ctx.store.answers.context({ userId: user.id, location: input, answering: false });
     const found = quizCard(ctx, context.quiz);
     if (found.kind !== 'found') return found;

@@ -55,7 +55,7 @@ export async function submitAnswer(ctx: AppContext, input: SubmitAnswerInput): P
   const now = ctx.clock.now();
   const rateLimit = rateLimitAt(ctx, now);
   let verdict: Verdict | undefined;
-  return retryWhileStale(async (): Promise<SubmitAnswerResult | typeof STALE> => {
+  return retryWhileStale(ctx, input.user.id, async (): Promise<SubmitAnswerResult | typeof STALE> => {
     const context = await ctx.store.answers.context({
       userId: input.user.id,
       location: input,

@@ -15,6 +15,7 @@ import type {
 import type { NumericCard, Part } from '../core/cards/card.ts';
 import { findPart, gradeAgainst, gradeAnswer } from '../core/grading/index.ts';
 import { signAnswer } from '../core/grading/signature.ts';
+import { createSerialQueue } from '../app/serialQueue.ts';
 import { prepareStep, type Step } from '../core/steps/steps.ts';
 import type { Verdict } from '../core/grading/verdict.ts';
 import type { Config } from '../config.ts';
@@ -71,5 +72,6 @@ export function createAppContext(
     gradeStep: overrides.gradeStep ?? stepGrader,
     sign: signer,
     answersPerMinute: config.GRADQUIZ_ANSWERS_PER_MINUTE,
+    perUser: createSerialQueue(),
   };
 }

@@ -126,6 +126,24 @@ describe('submitAnswer', () => {
     expect(await db.prisma.pointsEntry.count({ where: { userId: 'u20' } })).toBe(1);
   });
 
+  it('GIVEN 200 answers at once from one user to one part THEN each is graded in turn: none gives up, none is lost', async () => {
+    // Without the app's per-user queue this gave up on PGlite ("the progress kept changing"): it answers
+    // in arrival order, so a retried read kept landing behind another of the user's writes.
+    const quiz = await quizFor('c2', 'ch-one-user');
+    const send = (i: number) =>
+      submitAnswer(ctx, {
+        externalId: `one-user:${i}`,
+        user: user(40),
+        guildId: 'g1',
+        channelId: 'ch-one-user',
+        quizId: quiz.id,
+        input: 'wrong',
+      });
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => send(i)));
+    expect(results.every((result) => result.kind === 'graded')).toBe(true);
+    expect(await db.prisma.attempt.count({ where: { userId: 'u40' } })).toBe(200);
+  });
+
   it('GIVEN more graded answers than the limit in a minute THEN the rest get "slow down" and write nothing', async () => {
     const limited: AppContext = { ...ctx, answersPerMinute: 6 };
     const quiz = await quizFor('c2', 'ch-rate');

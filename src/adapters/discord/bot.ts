@@ -12,7 +12,7 @@ import { rejoinQuizThreads } from './listeners/clientReady.ts';
 import { onInteraction } from './listeners/interactionCreate.ts';
 import { onMessageCreate } from './listeners/messageCreate.ts';
 import { onMessageUpdate } from './listeners/messageUpdate.ts';
-import { createSerialQueue } from '../serialQueue.ts';
+import { createSerialQueue } from '../../app/serialQueue.ts';
 
 export interface BotOptions {
   readonly client: Client;

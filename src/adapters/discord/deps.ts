@@ -3,7 +3,7 @@ import type { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import type { AppContext, SyncCardsResult } from '../../app/index.ts';
 import type { Renderer } from '../render/index.ts';
-import type { SerialQueue } from '../serialQueue.ts';
+import type { SerialQueue } from '../../app/serialQueue.ts';
 
 /** What `/quizadmin reload` reports: the cards now loaded, the store's sync, the files that did not load. */
 export interface ReloadReport {

@@ -10,7 +10,7 @@ import type { DatabaseConfig } from './databaseConfig.ts';
 import { pgliteAdapterFactory, postgresAdapterFactory } from './driverAdapters.ts';
 import { acquireLock } from './lockFile.ts';
 import { applyMigrations } from './schemaEngine.ts';
-import { createSerialQueue } from '../serialQueue.ts';
+import { createSerialQueue } from '../../app/serialQueue.ts';
 
 /** What a transaction's work receives: the client bound to that transaction. */
 type TransactionClient = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
