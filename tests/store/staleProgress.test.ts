@@ -9,11 +9,12 @@ import {
   type ProgressRecord,
   type QuizRecord,
 } from '../../src/app/index.ts';
+import { createSerialQueue } from '../../src/app/serialQueue.ts';
 import { fakeCard } from '../support/fakeCards.ts';
 import { startDatabaseTestApp, type DatabaseTestApp } from '../support/testApp.ts';
 
 // The stale-progress retry of submitAnswer: when the progress moves between `answers.context` and
-// `answers.recordAnswer` (here a hint taken in between, which bumps its version), `gradquiz_record`
+// `answers.recordAnswer` (here a hint taken in between by another process, which bumps its version), `gradquiz_record`
 // answers `stale` and writes nothing; the answer is then read, decided and written again, once, with
 // its points and progress computed from the progress as it is now.
 
@@ -46,15 +47,22 @@ async function quizFor(userId: string): Promise<QuizRecord> {
   return started.quiz;
 }
 
+/**
+ * A `/hint` from another process on the same database: its own per-user queue, so it may land between
+ * this process's read and write (in one process, a user's writes wait for each other).
+ */
 const hint = async (userId: string, quiz: QuizRecord) =>
   expect(
-    await nextHint(ctx, {
-      userId,
-      displayName: userId.toUpperCase(),
-      guildId: GUILD,
-      channelId: quiz.channelId,
-      quizId: quiz.id,
-    }),
+    await nextHint(
+      { ...ctx, perUser: createSerialQueue() },
+      {
+        userId,
+        displayName: userId.toUpperCase(),
+        guildId: GUILD,
+        channelId: quiz.channelId,
+        quizId: quiz.id,
+      },
+    ),
   ).toMatchObject({ kind: 'hint' });
 
 /**
