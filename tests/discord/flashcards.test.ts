@@ -313,6 +313,33 @@ describe('a flashcard', () => {
     );
     fake.assertNoErrors();
   });
+
+  it('GIVEN /quizadmin stats of a rated flashcard THEN its ratings spread and a chart of them — never wrong answers', async () => {
+    const { fake } = h;
+    const rated = (await h.attempts()).filter(
+      (row) => row.cardId === CONCEPT && row.verdict === 'self_rated',
+    );
+    const count = (rating: number) => rated.filter((row) => row.rating === rating).length;
+    expect(count(3)).toBeGreaterThan(0);
+    const res = await fake.slashCommand({
+      user: fake.user('ada', { permissions: PermissionFlagsBits.ManageGuild }),
+      name: 'quizadmin',
+      subcommand: 'stats',
+      options: { card: CONCEPT, period: 'all' },
+    });
+    const reply = await res.final(10_000);
+    expect(res.ephemeral).toBe(true);
+    const text = textOf(reply);
+    expect(text).toContain('Flashcards (self-rated recall)');
+    expect(text).toContain(
+      `\`${CONCEPT}\` — again ${count(1)} · hard ${count(2)} · good ${count(3)} · easy ${count(4)}`,
+    );
+    expect(text).not.toContain('wrong answers');
+    const [chart] = reply.attachments;
+    expect(chart?.filename).toBe('stats.png');
+    expect(chart?.description).toContain(`Bar chart: Self-ratings of ${CONCEPT}.\nagain: ${count(1)} rating`);
+    fake.assertNoErrors();
+  });
 });
 
 describe('the daily quiz of a deck of flashcards', () => {
