@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, prismaStore } from '../../src/adapters/store/index.ts';
 import { memoryStore } from '../../src/adapters/store/memory/memoryStore.ts';
 import { emptyProgress } from '../../src/app/partProgress.ts';
+import { newAttempt } from '../../src/app/newAttempt.ts';
 import type {
   LeaderboardQuery,
   NewAttempt,
@@ -88,24 +89,8 @@ describe.each(backends)('the store on $name', ({ open }) => {
     userId: string,
     externalId: string,
     extra: Partial<NewAttempt> = {},
-  ) => ({
-    externalId,
-    verdict: 'correct' as const,
-    input: 'x',
-    cardId: quiz.cardId,
-    part: '1',
-    isStep: false,
-    userId,
-    createdAt: NOW,
-    quizId: quiz.id,
-    guildId: quiz.guildId,
-    channelId: quiz.channelId,
-    points: 0,
-    mistake: null,
-    feedback: '',
-    rating: null,
-    signature: null,
-    solveTries: null,
+  ): NewAttempt => ({
+    ...newAttempt(quiz, { externalId, verdict: 'correct', input: 'x', part: '1', userId, createdAt: NOW }),
     ...extra,
   });
 

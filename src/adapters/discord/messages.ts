@@ -409,7 +409,7 @@ export const stepSay = {
 type Stats = StatsReport;
 type Part = PartStats;
 
-const percentOf = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
+export const percentOf = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 100)}%`);
 /** A stored reason or mistake code in words: `unreadable:unknown_name` → "unreadable: unknown name". */
 const codeWords = (code: string) => code.replace(':', ': ').replace(/_/g, ' ');
 const decimal = (n: number | null) => (n === null ? '—' : String(Math.round(n * 10) / 10));

@@ -3,8 +3,7 @@ import type { Card } from '../../../core/cards/card.ts';
 import { readBackTex } from '../../../core/cards/readBackTex.ts';
 import { MAX_CHART_BARS, type BarChart } from '../../render/index.ts';
 import { plural } from '../../text/plural.ts';
-
-const percent = (rate: number) => `${Math.round(rate * 100)}%`;
+import { percentOf } from '../messages.ts';
 
 /** Parts students answered, hardest first: the lowest solve rate, then the most students. */
 export function hardestParts(report: StatsReport): PartStats[] {
@@ -23,7 +22,7 @@ export function solveRateChart(report: StatsReport, title: string): BarChart {
       .map((part) => ({
         label: { text: `${part.card} · part ${part.part}` },
         value: part.solveRate ?? 0,
-        valueText: `${percent(part.solveRate ?? 0)} of ${part.users}`,
+        valueText: `${percentOf(part.solveRate)} of ${part.users}`,
       })),
     caption: 'solve rate: students who solved the part / students who answered it',
   };
